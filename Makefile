@@ -1,0 +1,24 @@
+# sitegen — common tasks. `make site` builds the sample site, `make test` runs every test.
+SWIFT ?= swift
+
+.PHONY: site test deps bench-templates clean
+
+deps:
+	@pkg-config --exists libcmark || { \
+	  echo "Installing libcmark-dev (the CommonMark reference library)…"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libcmark-dev; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libcmark-dev; fi; }
+
+site: deps
+	$(SWIFT) build -c release --product sitegen
+	.build/release/sitegen build
+	@echo "Open Output/index.html, or serve it: python3 -m http.server -d Output 8000"
+
+test: deps
+	$(SWIFT) test
+
+bench-templates:
+	$(SWIFT) run -c release --package-path Benchmarks/TemplateBench template-bench
+
+clean:
+	rm -rf .build
