@@ -1,1 +1,106 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Markdown rendered once: the HTML and the plain text of the same document.
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// The document as an HTML fragment, ending in a newline unless empty.
+    public var html: String
+    /// The document's text without markup: blocks separated by blank lines, breaks as spaces.
+    public var plainText: String
+    /// The text of the first top-level paragraph, or an empty string.
+    public var firstParagraph: String
+}
+
+/// Turns CommonMark into HTML through libcmark. This file holds every `cmark_*` call.
+public struct MarkdownRenderer: Sendable {
+    /// The options applied to every document.
+    public var options: MarkdownOptions
+
+    /// Creates a renderer; the default options are safe (raw HTML omitted).
+    public init(options: MarkdownOptions = []) {
+        self.options = options
+    }
+
+    /// The version of the linked libcmark, e.g. `0.30.2`.
+    public static var cmarkVersion: String {
+        String(cString: cmark_version_string())
+    }
+
+    /// Renders `markdown` to an HTML fragment.
+    public func html(from markdown: String) -> String {
+        var source = markdown
+        return source.withUTF8 { bytes in
+            guard let base = bytes.baseAddress,
+                let buffer = cmark_markdown_to_html(base, bytes.count, cmarkOptions)
+            else { return "" }
+            defer { free(buffer) }
+            return String(cString: buffer)
+        }
+    }
+
+    /// Renders `markdown` to HTML and extracts its plain text in one parse.
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        var source = markdown
+        return source.withUTF8 { bytes -> RenderedMarkdown in
+            guard let base = bytes.baseAddress,
+                let document = cmark_parse_document(base, bytes.count, cmarkOptions)
+            else { return RenderedMarkdown(html: "", plainText: "", firstParagraph: "") }
+            defer { cmark_node_free(document) }
+            let text = Self.plainText(of: document)
+            guard let buffer = cmark_render_html(document, cmarkOptions) else {
+                return RenderedMarkdown(html: "", plainText: text.all, firstParagraph: text.first)
+            }
+            defer { free(buffer) }
+            return RenderedMarkdown(
+                html: String(cString: buffer), plainText: text.all, firstParagraph: text.first)
+        }
+    }
+}
+
+extension MarkdownRenderer {
+    fileprivate var cmarkOptions: Int32 {
+        var bits = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        if options.contains(.unsafe) { bits |= CMARK_OPT_UNSAFE }
+        if options.contains(.smartPunctuation) { bits |= CMARK_OPT_SMART }
+        if options.contains(.hardBreaks) { bits |= CMARK_OPT_HARDBREAKS }
+        return Int32(bits)
+    }
+
+    /// Walks the tree once, collecting text nodes; block ends become blank lines.
+    fileprivate static func plainText(of document: OpaquePointer) -> (all: String, first: String) {
+        guard let iterator = cmark_iter_new(document) else { return ("", "") }
+        defer { cmark_iter_free(iterator) }
+        var all = ""
+        var first: String?
+        var paragraphStart: String.Index?
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            switch (type, event) {
+            case (CMARK_NODE_TEXT, _), (CMARK_NODE_CODE, _), (CMARK_NODE_CODE_BLOCK, _):
+                if let literal = cmark_node_get_literal(node) { all += String(cString: literal) }
+                if type == CMARK_NODE_CODE_BLOCK { all += "\n" }
+            case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
+                all += " "
+            case (CMARK_NODE_PARAGRAPH, CMARK_EVENT_ENTER):
+                if first == nil, cmark_node_parent(node) == document { paragraphStart = all.endIndex }
+            case (CMARK_NODE_PARAGRAPH, CMARK_EVENT_EXIT), (CMARK_NODE_HEADING, CMARK_EVENT_EXIT):
+                if let start = paragraphStart, type == CMARK_NODE_PARAGRAPH {
+                    first = String(all[start...])
+                    paragraphStart = nil
+                }
+                all += "\n\n"
+            default:
+                break
+            }
+        }
+        while all.hasSuffix("\n") { all.removeLast() }
+        return (all, first ?? "")
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import MarkdownHTML
+
+struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func rendersEmphasisAndHeadings() {
+        #expect(renderer.html(from: "# Title\n\nSome *words*.") == "<h1>Title</h1>\n<p>Some <em>words</em>.</p>\n")
+    }
+
+    @Test func omitsRawHTMLByDefault() {
+        #expect(renderer.html(from: "<script>alert(1)</script>\n") == "<!-- raw HTML omitted -->\n")
+        #expect(renderer.html(from: "a <b>bold</b>") == "<p>a <!-- raw HTML omitted -->bold<!-- raw HTML omitted --></p>\n")
+    }
+
+    @Test func dropsJavaScriptLinksByDefault() {
+        #expect(renderer.html(from: "[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n")
+    }
+
+    @Test func unsafeOptionKeepsRawHTML() {
+        let unsafe = MarkdownRenderer(options: .unsafe)
+        #expect(unsafe.html(from: "<b>bold</b>") == "<p><b>bold</b></p>\n")
+    }
+
+    @Test func plainTextJoinsBlocksWithBlankLines() {
+        let rendered = renderer.render("## Head\n\nFirst *para*\nline two.\n\n- item `code`\n")
+        #expect(rendered.plainText == "Head\n\nFirst para line two.\n\nitem code")
+        #expect(rendered.firstParagraph == "First para line two.")
+    }
+
+    @Test func firstParagraphSkipsQuotes() {
+        let rendered = renderer.render("> quoted\n\nReal first.\n")
+        #expect(rendered.firstParagraph == "Real first.")
+    }
+
+    @Test func emptyInputRendersEmpty() {
+        #expect(renderer.render("") == RenderedMarkdown(html: "", plainText: "", firstParagraph: ""))
+    }
+
+    @Test func reportsCmarkVersion() {
+        #expect(MarkdownRenderer.cmarkVersion.split(separator: ".").count == 3)
+    }
+}
