@@ -1,0 +1,56 @@
+import Foundation
+
+/// What `sitegen build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The project folder; diagnostics print paths relative to it.
+    public var root: URL
+    /// The content folder; `root/Content` when nil.
+    public var content: URL?
+    /// The templates folder; `root/Templates` when nil.
+    public var templates: URL?
+    /// The output folder; `root/Output` when nil.
+    public var output: URL?
+    /// Overrides `base_url` from site.yml, e.g. `https://example.org/news/`.
+    public var baseURL: String?
+    /// Build articles marked `draft: true`.
+    public var includeDrafts: Bool
+    /// "Now" as a Unix time; when nil, the newest article's date.
+    public var now: Int?
+
+    /// Creates options with the defaults of `sitegen build`.
+    public init(
+        root: URL, content: URL? = nil, templates: URL? = nil, output: URL? = nil,
+        baseURL: String? = nil, includeDrafts: Bool = false, now: Int? = nil
+    ) {
+        self.root = root
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.now = now
+    }
+
+    var paths: ProjectPaths {
+        ProjectPaths(
+            root: root.standardizedFileURL,
+            content: (content ?? root.appendingPathComponent("Content")).standardizedFileURL,
+            templates: (templates ?? root.appendingPathComponent("Templates")).standardizedFileURL,
+            output: (output ?? root.appendingPathComponent("Output")).standardizedFileURL)
+    }
+}
+
+/// The project's folders, resolved.
+struct ProjectPaths: Sendable {
+    var root: URL
+    var content: URL
+    var templates: URL
+    var output: URL
+
+    /// A path for diagnostics: relative to the project root when inside it.
+    func display(_ url: URL) -> String {
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let full = url.standardizedFileURL.path
+        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Everything read from `Content/`, before parsing.
+struct LoadedContent: Sendable {
+    var siteConfig: SourceFile?
+    var articles: [SourceFile] = []
+    var leaders: [SourceFile] = []
+    var topics: [SourceFile] = []
+    /// Files under `static/`, copied as they are.
+    var staticFiles: [StaticFile] = []
+    var errors: [SitegenError] = []
+}
+
+/// A file copied to the output unchanged.
+struct StaticFile: Hashable, Sendable {
+    /// Path inside the output folder, e.g. `favicon.svg` or `assets/site.css`.
+    var outputPath: String
+    /// Where it is read from.
+    var source: URL
+}
+
+/// Reads the content folder: site.yml, articles, leaders, topics and static files.
+struct ContentLoader {
+    var paths: ProjectPaths
+    var maxFileSize: Int
+
+    /// Reads every content file, sorted by path. Unreadable, oversized or non-UTF-8 files
+    /// become errors in the result; nothing throws.
+    func load() -> LoadedContent {
+        var content = LoadedContent()
+        let root = paths.content
+        let config = root.appendingPathComponent("site.yml")
+        if FileManager.default.fileExists(atPath: config.path) {
+            switch read(config) {
+            case .success(let file): content.siteConfig = file
+            case .failure(let error): content.errors.append(error)
+            }
+        }
+        let articleURLs = files(under: root.appendingPathComponent("articles"), extensions: ["md", "txt"])
+        let leaderURLs = files(under: root.appendingPathComponent("leaders"), extensions: ["md"])
+        let topicURLs = files(under: root.appendingPathComponent("topics"), extensions: ["md"])
+        let all = articleURLs + leaderURLs + topicURLs
+        let results = all.concurrentMap { read($0) }
+        for (index, result) in results.enumerated() {
+            switch result {
+            case .failure(let error): content.errors.append(error)
+            case .success(let file):
+                if index < articleURLs.count {
+                    content.articles.append(file)
+                } else if index < articleURLs.count + leaderURLs.count {
+                    content.leaders.append(file)
+                } else {
+                    content.topics.append(file)
+                }
+            }
+        }
+        let staticRoot = root.appendingPathComponent("static")
+        content.staticFiles = files(under: staticRoot, extensions: nil).map {
+            StaticFile(outputPath: relativePath(of: $0, under: staticRoot), source: $0)
+        }
+        return content
+    }
+
+    /// Reads one file as UTF-8 text with a size limit.
+    func read(_ url: URL) -> Result<SourceFile, SitegenError> {
+        let path = paths.display(url)
+        let bytes: [UInt8]
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            if size > maxFileSize {
+                return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))
+            }
+            bytes = [UInt8](try Data(contentsOf: url))
+        } catch {
+            let why = (error as NSError).localizedDescription
+            return .failure(SitegenError(.unreadableFile(why), at: SourceLocation(path: path)))
+        }
+        switch SourceFile.decode(bytes) {
+        case .success(let text): return .success(SourceFile(path: path, text: text))
+        case .failure(let invalid):
+            let location = Self.location(ofByte: invalid.byteOffset, in: bytes, path: path)
+            return .failure(SitegenError(.invalidUTF8(byteOffset: invalid.byteOffset), at: location))
+        }
+    }
+
+    /// Line and column of a byte offset, counting the valid text before it.
+    static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
+        let before = bytes[..<offset]
+        let lineStart = (before.lastIndex(of: 10)).map { $0 + 1 } ?? 0
+        let line = before.filter { $0 == 10 }.count + 1
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// Regular files below `folder` (recursively, hidden files skipped), sorted by path.
+    /// Symbolic links are not followed, so nothing outside the project is read.
+    func files(under folder: URL, extensions: Set<String>?) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+            options: [.skipsHiddenFiles])
+        else { return [] }
+        var result: [URL] = []
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
+            if let extensions, !extensions.contains(url.pathExtension) { continue }
+            result.append(url)
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    private func relativePath(of url: URL, under folder: URL) -> String {
+        let base = folder.standardizedFileURL.path
+        let full = url.standardizedFileURL.path
+        return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `map` spread over every core; results keep their order.
+    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let output = results
+        withoutActuallyEscaping(transform) { transform in
+            let work = self
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                output[index] = transform(work[index])
+            }
+        }
+        return results.map { $0! }
+    }
+}

@@ -1,0 +1,92 @@
+import MarkdownHTML
+
+/// The original report an article is based on.
+struct ArticleSourceLink: Hashable, Sendable {
+    let name: String
+    let url: String?
+}
+
+/// How an article was written.
+enum ArticleFormat: Sendable {
+    /// Markdown with front matter (`.md`).
+    case markdown
+    /// Plain wire text (`.txt`), never interpreted as Markdown.
+    case raw
+}
+
+/// An article as parsed from its file, before leader and topic ids are checked.
+struct ParsedArticle: Sendable {
+    var sourcePath: String
+    var format: ArticleFormat
+    var title: String
+    var date: NewsDate
+    var updated: NewsDate?
+    var slug: Slug
+    /// The front matter summary, if given.
+    var summary: String?
+    /// Leader ids from front matter; nil means "infer from the text".
+    var leaderRefs: [Located<String>]?
+    /// Topic ids from front matter; nil means "infer from the text".
+    var topicRefs: [Located<String>]?
+    var source: ArticleSourceLink?
+    var author: String?
+    var image: String?
+    var isDraft: Bool
+    var body: RenderedMarkdown
+    /// The body as Markdown, for the article's Markdown page.
+    var markdownBody: String
+    /// Social posts embedded in a raw text, in order.
+    var posts: [SocialPost] = []
+}
+
+/// A checked article with resolved leaders and topics. Refers to them by id.
+struct Article: Sendable {
+    let sourcePath: String
+    let format: ArticleFormat
+    let title: String
+    let date: NewsDate
+    let updated: NewsDate?
+    let slug: Slug
+    let summary: String
+    let leaderIDs: [Slug]
+    let topicIDs: [Slug]
+    let source: ArticleSourceLink?
+    let author: String?
+    let image: String?
+    let body: RenderedMarkdown
+    let markdownBody: String
+    let posts: [SocialPost]
+    let wordCount: Int
+
+    /// Minutes at 220 words a minute, at least one.
+    var readingMinutes: Int { max(1, (wordCount + 219) / 220) }
+
+    init(_ parsed: ParsedArticle, leaderIDs: [Slug], topicIDs: [Slug]) {
+        sourcePath = parsed.sourcePath
+        format = parsed.format
+        title = parsed.title
+        date = parsed.date
+        updated = parsed.updated
+        slug = parsed.slug
+        summary = parsed.summary ?? Self.summary(from: parsed.body.firstParagraph)
+        self.leaderIDs = leaderIDs
+        self.topicIDs = topicIDs
+        source = parsed.source
+        author = parsed.author
+        image = parsed.image
+        body = parsed.body
+        markdownBody = parsed.markdownBody
+        posts = parsed.posts
+        wordCount = parsed.body.plainText.split(whereSeparator: { $0.isWhitespace }).count
+    }
+
+    /// The first paragraph, cut at a word boundary to at most `limit` characters.
+    static func summary(from paragraph: String, limit: Int = 200) -> String {
+        let text = paragraph.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard text.count > limit else { return text }
+        var cut = text.prefix(limit)
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        while let last = cut.last, ",;:-–—".contains(last) { cut = cut.dropLast() }
+        return cut + "…"
+    }
+}

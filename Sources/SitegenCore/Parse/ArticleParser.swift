@@ -1,0 +1,85 @@
+import MarkdownHTML
+
+/// What a parser found in one file: the value, if any, and every diagnostic.
+struct ParseOutcome<Value> {
+    var value: Value?
+    var diagnostics: [SitegenError] = []
+}
+
+/// Parses a Markdown article (`.md`): front matter (DESIGN §2.1) and a Markdown body.
+struct ArticleParser {
+    var renderer: MarkdownRenderer
+
+    static let keys = [
+        "title", "date", "updated", "leaders", "topics", "summary", "slug", "source", "author", "image", "draft",
+    ]
+
+    func parse(_ file: SourceFile) -> ParseOutcome<ParsedArticle> {
+        let split: SplitSource
+        do {
+            split = try FrontMatterParser().parse(file)
+        } catch {
+            return ParseOutcome(diagnostics: [error])
+        }
+        var reader = FrontMatterReader(split.frontMatter)
+        let fields = ArticleFields(reading: &reader)
+        let title = reader.requiredString("title", expected: "a headline, such as 'title: Trump and Xi agree to a truce'")
+        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
+            reader.diagnostics.append(SitegenError(.emptyTitle, at: reader.location(of: "title")))
+        }
+        let date = fields.date
+        if reader.frontMatter["date"] == nil {
+            reader.diagnostics.append(SitegenError(.missingKey("date", expected: "a date such as 'date: 2025-11-24'"), at: reader.start))
+        }
+        reader.warnAboutUnknownKeys(allowed: Self.keys)
+        guard let title, let date, !reader.diagnostics.contains(where: { $0.severity == .error }) else {
+            return ParseOutcome(diagnostics: reader.diagnostics)
+        }
+        let body = renderer.render(split.body)
+        let article = ParsedArticle(
+            sourcePath: file.path, format: .markdown, title: title, date: date, updated: fields.updated,
+            slug: fields.slug ?? Slug(deriving: title), summary: fields.summary, leaderRefs: fields.leaders,
+            topicRefs: fields.topics, source: fields.source, author: fields.author, image: fields.image,
+            isDraft: fields.isDraft, body: body, markdownBody: split.body)
+        return ParseOutcome(value: article, diagnostics: reader.diagnostics)
+    }
+}
+
+/// The optional front matter keys shared by Markdown and raw articles.
+struct ArticleFields {
+    var date: NewsDate?
+    var updated: NewsDate?
+    var slug: Slug?
+    var summary: String?
+    var leaders: [Located<String>]?
+    var topics: [Located<String>]?
+    var source: ArticleSourceLink?
+    var author: String?
+    var image: String?
+    var isDraft = false
+
+    init(reading reader: inout FrontMatterReader) {
+        date = reader.date("date")
+        updated = reader.date("updated")
+        summary = reader.string("summary")
+        leaders = reader.strings("leaders")
+        topics = reader.strings("topics")
+        author = reader.string("author")
+        image = reader.string("image")
+        isDraft = reader.bool("draft") ?? false
+        if let text = reader.string("slug") {
+            slug = Slug(validating: text)
+            if slug == nil {
+                reader.diagnostics.append(SitegenError(.invalidSlug(text), at: reader.location(of: "slug")))
+            }
+        }
+        if let mapping = reader.textMapping("source", keys: ["name", "url"]) {
+            if let name = mapping["name"] {
+                source = ArticleSourceLink(name: name, url: mapping["url"])
+            } else {
+                reader.diagnostics.append(SitegenError(
+                    .wrongType(key: "source", expected: "a mapping with 'name' and 'url'"), at: reader.location(of: "source")))
+            }
+        }
+    }
+}
