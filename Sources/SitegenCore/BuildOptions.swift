@@ -31,7 +31,13 @@ public struct BuildOptions: Sendable {
         self.now = now
     }
 
-    var paths: ProjectPaths {
+    /// Parses `--now`: `YYYY-MM-DD` or an ISO 8601 date-time, as a Unix time.
+    public static func unixTime(parsing text: String) -> Int? {
+        NewsDate(parsing: text)?.instant
+    }
+
+    /// The resolved folders.
+    public var paths: ProjectPaths {
         ProjectPaths(
             root: root.standardizedFileURL,
             content: (content ?? root.appendingPathComponent("Content")).standardizedFileURL,
@@ -41,11 +47,14 @@ public struct BuildOptions: Sendable {
 }
 
 /// The project's folders, resolved.
-struct ProjectPaths: Sendable {
+public struct ProjectPaths: Sendable {
     var root: URL
     var content: URL
     var templates: URL
     var output: URL
+
+    /// The output folder as printed in the summary line.
+    public var displayOutput: String { display(output) + "/" }
 
     /// A path for diagnostics: relative to the project root when inside it.
     func display(_ url: URL) -> String {

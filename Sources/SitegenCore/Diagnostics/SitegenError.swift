@@ -23,6 +23,16 @@ public struct SitegenError: Error, Equatable, Sendable, CustomStringConvertible 
         SitegenError(reason, at: location, severity: .warning)
     }
 
+    /// Orders diagnostics by file, line and column; those without a location first.
+    static func byLocation(_ lhs: SitegenError, _ rhs: SitegenError) -> Bool {
+        switch (lhs.location, rhs.location) {
+        case let (l?, r?) where l != r: return l < r
+        case (nil, _?): return true
+        case (_?, nil): return false
+        default: return lhs.description < rhs.description
+        }
+    }
+
     /// The one-line diagnostic.
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""

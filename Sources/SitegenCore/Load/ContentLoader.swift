@@ -2,7 +2,6 @@ import Foundation
 
 /// Everything read from `Content/`, before parsing.
 struct LoadedContent: Sendable {
-    var siteConfig: SourceFile?
     var articles: [SourceFile] = []
     var leaders: [SourceFile] = []
     var topics: [SourceFile] = []
@@ -29,12 +28,9 @@ struct ContentLoader {
     func load() -> LoadedContent {
         var content = LoadedContent()
         let root = paths.content
-        let config = root.appendingPathComponent("site.yml")
-        if FileManager.default.fileExists(atPath: config.path) {
-            switch read(config) {
-            case .success(let file): content.siteConfig = file
-            case .failure(let error): content.errors.append(error)
-            }
+        if !FileManager.default.fileExists(atPath: root.path) {
+            content.errors.append(SitegenError(.unreadableFile("the content folder does not exist (hint: run sitegen in a "
+                + "project folder, or pass --root or --content)"), at: SourceLocation(path: paths.display(root))))
         }
         let articleURLs = files(under: root.appendingPathComponent("articles"), extensions: ["md", "txt"])
         let leaderURLs = files(under: root.appendingPathComponent("leaders"), extensions: ["md"])
@@ -59,6 +55,18 @@ struct ContentLoader {
             StaticFile(outputPath: relativePath(of: $0, under: staticRoot), source: $0)
         }
         return content
+    }
+
+    /// Reads `site.yml`, if there is one.
+    func readSiteConfig(diagnostics: inout [SitegenError]) -> SourceFile? {
+        let url = paths.content.appendingPathComponent("site.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        switch read(url) {
+        case .success(let file): return file
+        case .failure(let error):
+            diagnostics.append(error)
+            return nil
+        }
     }
 
     /// Reads one file as UTF-8 text with a size limit.

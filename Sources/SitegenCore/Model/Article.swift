@@ -58,6 +58,13 @@ struct Article: Sendable {
     let posts: [SocialPost]
     let wordCount: Int
 
+    /// Newest first, then by slug, then by file: a total order, so output is deterministic.
+    static func newestFirst(_ lhs: Article, _ rhs: Article) -> Bool {
+        if lhs.date.instant != rhs.date.instant { return lhs.date.instant > rhs.date.instant }
+        if lhs.slug != rhs.slug { return lhs.slug < rhs.slug }
+        return lhs.sourcePath < rhs.sourcePath
+    }
+
     /// Minutes at 220 words a minute, at least one.
     var readingMinutes: Int { max(1, (wordCount + 219) / 220) }
 

@@ -12,6 +12,8 @@ struct Leader: Sendable {
     /// Social handles such as `@realDonaldTrump` (matched case-insensitively).
     let handles: [String]
     let biography: RenderedMarkdown
+    /// The biography's Markdown source, for the leader's Markdown page.
+    let biographyMarkdown: String
     let sourcePath: String
 }
 
@@ -22,5 +24,7 @@ struct Topic: Sendable {
     /// Phrases that mark an article as being about the topic.
     let keywords: [String]
     let explainer: RenderedMarkdown
+    /// The explainer's Markdown source.
+    let explainerMarkdown: String
     let sourcePath: String
 }

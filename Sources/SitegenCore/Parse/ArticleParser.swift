@@ -83,3 +83,5 @@ struct ArticleFields {
         }
     }
 }
+
+extension ParseOutcome: Sendable where Value: Sendable {}

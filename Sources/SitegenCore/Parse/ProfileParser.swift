@@ -9,7 +9,7 @@ struct ProfileParser {
     static let topicKeys = ["name", "keywords"]
 
     func parseLeader(_ file: SourceFile) -> ParseOutcome<Leader> {
-        parse(file, keys: Self.leaderKeys) { id, reader, body in
+        parse(file, keys: Self.leaderKeys) { id, reader, body, markdown in
             let name = reader.requiredString("name", expected: "the leader's name, such as 'name: Xi Jinping'")
             let role = reader.string("role") ?? ""
             let country = reader.string("country") ?? ""
@@ -18,22 +18,23 @@ struct ProfileParser {
             guard let name else { return nil }
             return Leader(
                 id: id, name: name, role: role, country: country, aliases: aliases, handles: handles,
-                biography: body, sourcePath: reader.frontMatter.path)
+                biography: body, biographyMarkdown: markdown, sourcePath: reader.frontMatter.path)
         }
     }
 
     func parseTopic(_ file: SourceFile) -> ParseOutcome<Topic> {
-        parse(file, keys: Self.topicKeys) { id, reader, body in
+        parse(file, keys: Self.topicKeys) { id, reader, body, markdown in
             let name = reader.requiredString("name", expected: "the topic's name, such as 'name: Rare earths'")
             let keywords = reader.strings("keywords")?.map(\.value) ?? []
             guard let name else { return nil }
-            return Topic(id: id, name: name, keywords: keywords, explainer: body, sourcePath: reader.frontMatter.path)
+            return Topic(id: id, name: name, keywords: keywords, explainer: body, explainerMarkdown: markdown,
+                sourcePath: reader.frontMatter.path)
         }
     }
 
     private func parse<Value>(
         _ file: SourceFile, keys: [String],
-        make: (Slug, inout FrontMatterReader, RenderedMarkdown) -> Value?
+        make: (Slug, inout FrontMatterReader, RenderedMarkdown, String) -> Value?
     ) -> ParseOutcome<Value> {
         let fileName = String(file.path.split(separator: "/").last ?? "")
         let idText = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
@@ -47,7 +48,7 @@ struct ProfileParser {
             return ParseOutcome(diagnostics: [error])
         }
         var reader = FrontMatterReader(split.frontMatter)
-        let value = make(id, &reader, renderer.render(split.body))
+        let value = make(id, &reader, renderer.render(split.body), split.body)
         reader.warnAboutUnknownKeys(allowed: keys)
         let failed = reader.diagnostics.contains { $0.severity == .error }
         return ParseOutcome(value: failed ? nil : value, diagnostics: reader.diagnostics)

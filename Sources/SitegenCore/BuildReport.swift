@@ -1,0 +1,28 @@
+import MarkdownHTML
+
+/// What a successful build (or check) did.
+public struct BuildReport: Sendable {
+    /// Pages rendered (each page counts its HTML and Markdown files once each).
+    public var files: Int
+    /// Articles in the site.
+    public var articles: Int
+    /// Files written, left unchanged and removed as stale; zero for `check`.
+    public var written: Int
+    public var unchanged: Int
+    public var removed: Int
+    /// Warnings found on the way, sorted by location.
+    public var warnings: [SitegenError]
+    /// Seconds per stage, in pipeline order.
+    public var stageTimes: [(stage: String, seconds: Double)]
+
+    /// Total seconds.
+    public var seconds: Double { stageTimes.reduce(0) { $0 + $1.seconds } }
+}
+
+/// sitegen's version, and libcmark's.
+public enum SitegenVersion {
+    /// sitegen's own version.
+    public static let current = "0.1.0"
+    /// `sitegen 0.1.0 (libcmark 0.30.2)`.
+    public static var full: String { "sitegen \(current) (libcmark \(MarkdownRenderer.cmarkVersion))" }
+}

@@ -1,0 +1,95 @@
+/// The Model stage: checks references between articles, leaders and topics, infers the
+/// missing ones, finds duplicate URLs, and builds the `Site`.
+struct SiteAssembler {
+    var config: SiteConfig
+    var includeDrafts: Bool
+    var now: NewsDate?
+
+    func assemble(articles parsed: [ParsedArticle], leaders: [Leader], topics: [Topic]) -> (Site, [SitegenError]) {
+        var diagnostics: [SitegenError] = []
+        let leaderIDs = Set(leaders.map(\.id.rawValue)), topicIDs = Set(topics.map(\.id.rawValue))
+        let leaderMatcher = PhraseMatcher(leaders.map { ($0.id, $0.aliases) })
+        let topicMatcher = PhraseMatcher(topics.map { ($0.id, $0.keywords) })
+        let handles = Dictionary(
+            leaders.flatMap { leader in leader.handles.map { ($0.lowercased(), leader.id) } }, uniquingKeysWith: { a, _ in a })
+
+        var articles: [Article] = []
+        var urls: [String: String] = [:]
+        for article in parsed {
+            if article.isDraft && !includeDrafts {
+                diagnostics.append(.warning(.draftSkipped, at: SourceLocation(path: article.sourcePath)))
+                continue
+            }
+            let leaders = resolve(article.leaderRefs, known: leaderIDs, diagnostics: &diagnostics) {
+                .unknownLeader($0, hint: $1)
+            } ?? inferLeaders(article, matcher: leaderMatcher, handles: handles)
+            let topics = resolve(article.topicRefs, known: topicIDs, diagnostics: &diagnostics) {
+                .unknownTopic($0, hint: $1)
+            } ?? inferTopics(article, matcher: topicMatcher)
+            let url = Route.article(article.date, article.slug).path
+            if let first = urls[url] {
+                diagnostics.append(SitegenError(.duplicateURL("/" + url, firstDefinedAt: first), at: SourceLocation(path: article.sourcePath)))
+                continue
+            }
+            urls[url] = article.sourcePath
+            articles.append(Article(article, leaderIDs: leaders, topicIDs: topics))
+        }
+        let site = Site(config: config, articles: articles, leaders: leaders, topics: topics, now: now)
+        return (site, diagnostics)
+    }
+
+    /// Checks listed ids; nil when the front matter did not list any (so they are inferred).
+    private func resolve(
+        _ refs: [Located<String>]?, known: Set<String>, diagnostics: inout [SitegenError],
+        reason: (String, String) -> SitegenError.Reason
+    ) -> [Slug]? {
+        guard let refs else { return nil }
+        var ids: [Slug] = []
+        for ref in refs {
+            guard known.contains(ref.value), let id = Slug(validating: ref.value) else {
+                diagnostics.append(SitegenError(reason(ref.value, Suggestion.hint(for: ref.value, known: Array(known))), at: ref.location))
+                continue
+            }
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// Leaders named by an alias in the title or body, or by a handle; most mentioned first.
+    private func inferLeaders(_ article: ParsedArticle, matcher: PhraseMatcher, handles: [String: Slug]) -> [Slug] {
+        var counts = matcher.counts(in: article.title)
+        for (id, count) in matcher.counts(in: article.body.plainText) { counts[id, default: 0] += count }
+        for post in article.posts {
+            if let handle = post.handle?.lowercased(), let id = handles[handle] { counts[id, default: 0] += 1 }
+        }
+        if !handles.isEmpty {
+            let text = (article.title + "\n" + article.body.plainText).lowercased()
+            for (handle, id) in handles where Self.contains(handle: handle, in: text) { counts[id, default: 0] += 1 }
+        }
+        return Self.ranked(counts)
+    }
+
+    /// Topics whose keywords occur once in the title or `topic_min_mentions` times in the body.
+    private func inferTopics(_ article: ParsedArticle, matcher: PhraseMatcher) -> [Slug] {
+        let inTitle = matcher.counts(in: article.title)
+        var counts = matcher.counts(in: article.body.plainText)
+        counts = counts.filter { $0.value >= config.topicMinMentions || inTitle[$0.key] != nil }
+        for (id, count) in inTitle { counts[id, default: 0] += count }
+        return Self.ranked(counts)
+    }
+
+    /// Whether `handle` occurs in `text` not followed by another handle character.
+    private static func contains(handle: String, in text: String) -> Bool {
+        var searchStart = text.startIndex
+        while let range = text.range(of: handle, range: searchStart..<text.endIndex) {
+            let next = text[range.upperBound...].first
+            if next.map({ !($0.isLetter || $0.isNumber || $0 == "_") }) ?? true { return true }
+            searchStart = range.upperBound
+        }
+        return false
+    }
+
+    private static func ranked(_ counts: [Slug: Int]) -> [Slug] {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+}

@@ -1,0 +1,121 @@
+import MarkdownHTML
+import TemplateEngine
+
+/// Builds what templates see: page contexts made of plain values, never models.
+///
+/// These keys are the template API; the README lists them page by page. Every page gets
+/// `site`, `page` and the page's own keys. A key that may have no value is present with
+/// `null`, so strict templates can test it with `{{#key}}`.
+struct PageContexts: Sendable {
+    let site: Site
+    let links: SiteLinks
+    let generator: String
+
+    init(site: Site, generator: String) {
+        self.site = site
+        self.links = SiteLinks(config: site.config)
+        self.generator = generator
+    }
+
+    /// `site`: title, description, language, publisher, base_url, root, generator, year.
+    var siteValue: TemplateValue {
+        .object([
+            "title": .string(site.config.title),
+            "description": .string(site.config.description),
+            "language": .string(site.config.language),
+            "publisher": .string(site.config.publisher),
+            "base_url": .string(site.config.baseURL),
+            "root": .string(links.basePath),
+            "generator": .string(generator),
+            "year": .int(site.now.year),
+        ])
+    }
+
+    /// `page`: title, description, kind, url, canonical, markdown_url, og_type, json_ld,
+    /// is_home, feed_url (the page's own feed, or the site's).
+    func pageValue(
+        route: Route, title: String, description: String, kind: String, ogType: String = "website",
+        jsonLD: JSONValue, feedURL: String? = nil
+    ) -> TemplateValue {
+        .object([
+            "title": .string(title),
+            "description": .string(description),
+            "kind": .string(kind),
+            "url": .string(links.href(route)),
+            "canonical": .string(links.absolute(route)),
+            "markdown_url": .string(links.markdownHref(route)),
+            "markdown_canonical": .string(links.absolute(file: route.file(.md))),
+            "og_type": .string(ogType),
+            "json_ld": .string(jsonLD.serialized()),
+            "is_home": .bool(route == .home(page: 1)),
+            "feed_url": .string(feedURL ?? links.href(file: "feed.xml")),
+        ])
+    }
+
+    /// A leader in a list: id, name, role, country, url, article_count.
+    func leaderRef(_ leader: Leader) -> TemplateValue {
+        .object([
+            "id": .string(leader.id.rawValue),
+            "name": .string(leader.name),
+            "role": .string(leader.role),
+            "country": .string(leader.country),
+            "url": .string(links.href(.leader(leader.id, page: 1))),
+            "article_count": .int(site.articlesByLeader[leader.id]?.count ?? 0),
+        ])
+    }
+
+    /// A topic in a list: id, name, url, article_count.
+    func topicRef(_ topic: Topic) -> TemplateValue {
+        .object([
+            "id": .string(topic.id.rawValue),
+            "name": .string(topic.name),
+            "url": .string(links.href(.topic(topic.id, page: 1))),
+            "article_count": .int(site.articlesByTopic[topic.id]?.count ?? 0),
+        ])
+    }
+
+    /// An article in a list: title, url, markdown_url, date, date_iso, summary, leaders,
+    /// topics, reading_minutes.
+    func articleRef(_ article: Article) -> TemplateValue {
+        let route = Route.article(article.date, article.slug)
+        return .object([
+            "title": .string(article.title),
+            "url": .string(links.href(route)),
+            "markdown_url": .string(links.markdownHref(route)),
+            "date": .string(article.date.display),
+            "date_iso": .string(article.date.iso8601),
+            "summary": .string(article.summary),
+            "leaders": .list(article.leaderIDs.compactMap(site.leader).map(leaderRef)),
+            "topics": .list(article.topicIDs.compactMap(site.topic).map(topicRef)),
+            "reading_minutes": .int(article.readingMinutes),
+        ])
+    }
+
+    /// `pagination`: current, total, is_paginated, prev_url, next_url (null at the ends).
+    func pagination(page: Int, total: Int, route: (Int) -> Route) -> TemplateValue {
+        .object([
+            "current": .int(page),
+            "total": .int(total),
+            "is_paginated": .bool(total > 1),
+            "prev_url": page > 1 ? .string(links.href(route(page - 1))) : .null,
+            "next_url": page < total ? .string(links.href(route(page + 1))) : .null,
+        ])
+    }
+
+    /// `names` ranked by how many of `articleIndexes` they share, as `{…ref, count}`.
+    func coMentions(
+        in articleIndexes: [Int], excluding: Slug?, ids: (Article) -> [Slug], ref: (Slug) -> TemplateValue?,
+        limit: Int = 8
+    ) -> TemplateValue {
+        var counts: [Slug: Int] = [:]
+        for index in articleIndexes {
+            for id in ids(site.articles[index]) where id != excluding { counts[id, default: 0] += 1 }
+        }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
+        return .list(ranked.compactMap { id, count in
+            guard case .object(var fields)? = ref(id) else { return nil }
+            fields["count"] = .int(count)
+            return .object(fields)
+        })
+    }
+}

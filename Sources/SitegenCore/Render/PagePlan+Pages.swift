@@ -1,0 +1,130 @@
+import TemplateEngine
+
+extension PagePlan {
+    /// `article`: everything of `articleRef`, plus date_updated, date_updated_iso, author, source
+    /// {name, url}, image, word_count, body_html, body_markdown, is_raw, posts, related.
+    func articlePage(_ index: Int) -> PageSpec {
+        let article = site.articles[index]
+        let route = Route.article(article.date, article.slug)
+        guard case .object(var fields) = contexts.articleRef(article) else { preconditionFailure("articleRef is an object") }
+        fields["date_updated"] = article.updated.map { .string($0.display) } ?? .null
+        fields["date_updated_iso"] = article.updated.map { .string($0.iso8601) } ?? .null
+        fields["author"] = article.author.map(TemplateValue.string) ?? .null
+        fields["source"] = article.source.map { source in
+            .object(["name": .string(source.name), "url": source.url.map(TemplateValue.string) ?? .null])
+        } ?? .null
+        fields["image"] = article.image.map(TemplateValue.string) ?? .null
+        fields["word_count"] = .int(article.wordCount)
+        fields["body_html"] = .string(article.body.html)
+        fields["body_markdown"] = .string(article.markdownBody)
+        fields["is_raw"] = .bool(article.format == .raw)
+        fields["related"] = .list(RelatedArticles(site: site).related(to: index).map { contexts.articleRef(site.articles[$0]) })
+        return PageSpec(route: route, template: "article", context: base(
+            route: route, title: article.title, description: article.summary, kind: "article", ogType: "article",
+            jsonLD: data.article(article), extra: ["article": .object(fields)]))
+    }
+
+    /// `archive`: title, year, month (null on year pages), months [{name, url, count}];
+    /// plus `articles`.
+    func archivePages() -> [PageSpec] {
+        var byMonth: [Int: [Int: [Int]]] = [:]
+        for (index, article) in site.articles.enumerated() {
+            byMonth[article.date.year, default: [:]][article.date.month, default: []].append(index)
+        }
+        var pages: [PageSpec] = []
+        for year in byMonth.keys.sorted(by: >) {
+            let months = byMonth[year]!
+            let monthList: [TemplateValue] = months.keys.sorted(by: >).map { month in
+                .object([
+                    "name": .string(NewsDate.monthNames[month - 1]),
+                    "url": .string(links.href(.month(year, month))),
+                    "count": .int(months[month]!.count),
+                ])
+            }
+            let all = months.values.flatMap { $0 }.sorted()
+            pages.append(archive(route: .year(year), title: String(year), year: year, month: nil, months: monthList, indexes: all))
+            for month in months.keys.sorted(by: >) {
+                let title = "\(NewsDate.monthNames[month - 1]) \(year)"
+                pages.append(archive(route: .month(year, month), title: title, year: year, month: month, months: [], indexes: months[month]!))
+            }
+        }
+        return pages
+    }
+
+    private func archive(route: Route, title: String, year: Int, month: Int?, months: [TemplateValue], indexes: [Int]) -> PageSpec {
+        var trail: [(String, Route)] = [(String(year), .year(year))]
+        if month != nil { trail.append((title, route)) }
+        let archive: TemplateValue = .object([
+            "title": .string(title), "year": .int(year), "month": month.map(TemplateValue.int) ?? .null,
+            "months": .list(months), "count": .int(indexes.count),
+        ])
+        return PageSpec(route: route, template: "archive", context: base(
+            route: route, title: "Archive: \(title)", description: "Articles from \(title).", kind: "archive",
+            jsonLD: data.collection(name: title, route: route, trail: trail),
+            extra: ["archive": archive, "articles": .list(indexes.map { contexts.articleRef(site.articles[$0]) })]))
+    }
+
+    /// `leaders`: every leader as `leaderRef`.
+    func leadersIndex() -> PageSpec {
+        PageSpec(route: .leaders, template: "leaders", context: base(
+            route: .leaders, title: "Leaders", description: "Every leader in \(site.config.title)'s coverage.",
+            kind: "leaders", jsonLD: data.collection(name: "Leaders", route: .leaders, trail: [("Leaders", .leaders)]),
+            extra: ["leaders": .list(site.leaders.map(contexts.leaderRef))]))
+    }
+
+    /// `leader`: everything of `leaderRef`, plus handles, biography_html, biography_markdown,
+    /// related_leaders and related_topics ({…ref, count}); plus `articles` and `pagination`.
+    func leaderPages(_ leader: Leader) -> [PageSpec] {
+        let indexes = site.articlesByLeader[leader.id] ?? []
+        guard case .object(var fields) = contexts.leaderRef(leader) else { preconditionFailure("leaderRef is an object") }
+        fields["handles"] = .list(leader.handles.map(TemplateValue.string))
+        fields["biography_html"] = .string(leader.biography.html)
+        fields["biography_markdown"] = .string(leader.biographyMarkdown)
+        fields["related_leaders"] = contexts.coMentions(in: indexes, excluding: leader.id, ids: \.leaderIDs) {
+            site.leader($0).map(contexts.leaderRef)
+        }
+        fields["related_topics"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.topicIDs) {
+            site.topic($0).map(contexts.topicRef)
+        }
+        let leaderValue = TemplateValue.object(fields)
+        let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
+        return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items in
+            let route = Route.leader(leader.id, page: page)
+            return PageSpec(route: route, template: "leader", context: base(
+                route: route, title: leader.name, description: description, kind: "leader", ogType: "profile",
+                jsonLD: data.leader(leader),
+                extra: ["leader": leaderValue, "articles": items,
+                        "pagination": contexts.pagination(page: page, total: total) { .leader(leader.id, page: $0) }]))
+        }
+    }
+
+    /// `topics`: every topic as `topicRef`.
+    func topicsIndex() -> PageSpec {
+        PageSpec(route: .topics, template: "topics", context: base(
+            route: .topics, title: "Topics", description: "Every topic in \(site.config.title)'s coverage.",
+            kind: "topics", jsonLD: data.collection(name: "Topics", route: .topics, trail: [("Topics", .topics)]),
+            extra: ["topics": .list(site.topics.map(contexts.topicRef))]))
+    }
+
+    /// `topic`: everything of `topicRef`, plus explainer_html, explainer_markdown, leaders
+    /// ({…leaderRef, count}, most involved first); plus `articles` and `pagination`.
+    func topicPages(_ topic: Topic) -> [PageSpec] {
+        let indexes = site.articlesByTopic[topic.id] ?? []
+        guard case .object(var fields) = contexts.topicRef(topic) else { preconditionFailure("topicRef is an object") }
+        fields["explainer_html"] = .string(topic.explainer.html)
+        fields["explainer_markdown"] = .string(topic.explainerMarkdown)
+        fields["leaders"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.leaderIDs) {
+            site.leader($0).map(contexts.leaderRef)
+        }
+        let topicValue = TemplateValue.object(fields)
+        let description = Article.summary(from: topic.explainer.firstParagraph)
+        return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items in
+            let route = Route.topic(topic.id, page: page)
+            return PageSpec(route: route, template: "topic", context: base(
+                route: route, title: topic.name, description: description, kind: "topic",
+                jsonLD: data.topic(topic),
+                extra: ["topic": topicValue, "articles": items,
+                        "pagination": contexts.pagination(page: page, total: total) { .topic(topic.id, page: $0) }]))
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import TemplateEngine
+
+/// One page to render: where it goes, which template renders it, and its context.
+struct PageSpec: Sendable {
+    let route: Route
+    /// Template base name, e.g. `article` for `article.html` and `article.md`.
+    let template: String
+    let context: TemplateValue
+}
+
+/// Lists every page of the site with its context (DESIGN §3).
+struct PagePlan {
+    let contexts: PageContexts
+    var site: Site { contexts.site }
+    var links: SiteLinks { contexts.links }
+    var data: StructuredData { StructuredData(site: site, links: links) }
+
+    /// Every page, in a fixed order.
+    func pages() -> [PageSpec] {
+        var pages: [PageSpec] = []
+        pages += paginated(site.articles.indices.map { $0 }, route: { .home(page: $0) }) { page, total, items in
+            let route = Route.home(page: page)
+            let title = page == 1 ? site.config.title : "\(site.config.title) — page \(page)"
+            return PageSpec(route: route, template: "index", context: base(
+                route: route, title: title, description: site.config.description, kind: "home",
+                jsonLD: data.collection(name: site.config.title, route: route, trail: []),
+                extra: ["articles": items, "pagination": contexts.pagination(page: page, total: total) { .home(page: $0) }]))
+        }
+        pages += site.articles.indices.map(articlePage)
+        pages += archivePages()
+        pages.append(leadersIndex())
+        pages += site.leaders.flatMap(leaderPages)
+        pages.append(topicsIndex())
+        pages += site.topics.flatMap(topicPages)
+        pages.append(PageSpec(route: .notFound, template: "404", context: base(
+            route: .notFound, title: "Page not found", description: "This page does not exist.", kind: "not-found",
+            jsonLD: data.collection(name: "Page not found", route: .notFound, trail: []), extra: [:])))
+        return pages
+    }
+
+    /// The common keys plus the page's own.
+    func base(
+        route: Route, title: String, description: String, kind: String, ogType: String = "website",
+        jsonLD: JSONValue, feedURL: String? = nil, extra: [String: TemplateValue]
+    ) -> TemplateValue {
+        var fields = extra
+        fields["site"] = contexts.siteValue
+        fields["page"] = contexts.pageValue(
+            route: route, title: title, description: description, kind: kind, ogType: ogType, jsonLD: jsonLD,
+            feedURL: feedURL)
+        return .object(fields)
+    }
+
+    /// Splits article indexes into pages of `per_page`; always at least one page.
+    func paginated(
+        _ indexes: [Int], route: (Int) -> Route, make: (Int, Int, TemplateValue) -> PageSpec
+    ) -> [PageSpec] {
+        let perPage = site.config.perPage
+        let total = max(1, (indexes.count + perPage - 1) / perPage)
+        return (1...total).map { page in
+            let slice = indexes.dropFirst((page - 1) * perPage).prefix(perPage)
+            return make(page, total, .list(slice.map { contexts.articleRef(site.articles[$0]) }))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import TemplateEngine
+
+/// The Render stage: every page spec through its `.html` and `.md` templates.
+struct PageRenderer {
+    let templates: LoadedTemplates
+
+    /// Renders all pages on every core. Template errors are collected, one per distinct
+    /// message and position, so a typo used by 500 pages is reported once.
+    func render(_ specs: [PageSpec]) -> Result<[RenderedPage], BuildFailure> {
+        let templates = self.templates
+        let results: [[Result<RenderedPage, SitegenError>]] = specs.concurrentMap { spec in
+            PageFormat.allCases.compactMap { format in
+                let name = "\(spec.template).\(format.rawValue)"
+                guard templates.library.contains(name) else { return nil }
+                do {
+                    let text = try templates.library.render(name, spec.context)
+                    return .success(RenderedPage(path: spec.route.file(format), text: text))
+                } catch let error as TemplateError {
+                    return .failure(TemplateLoader.diagnostic(error, paths: templates.paths))
+                } catch {
+                    let path = templates.paths[name] ?? name
+                    return .failure(SitegenError(.template("\(error)"), at: SourceLocation(path: path)))
+                }
+            }
+        }
+        var pages: [RenderedPage] = []
+        var errors: [String: SitegenError] = [:]
+        for result in results.joined() {
+            switch result {
+            case .success(let page): pages.append(page)
+            case .failure(let error): errors[error.description] = error
+            }
+        }
+        guard errors.isEmpty else {
+            return .failure(BuildFailure(errors: errors.values.sorted(by: SitegenError.byLocation), warnings: []))
+        }
+        return .success(pages)
+    }
+}
