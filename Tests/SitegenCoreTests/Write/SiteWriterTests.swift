@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+struct SiteWriterTests {
+    let project = TemporaryDirectory()
+
+    var paths: ProjectPaths {
+        BuildOptions(root: project.url).paths
+    }
+
+    func write(_ pages: [String: String]) -> Result<WriteSummary, BuildFailure> {
+        SiteWriter(paths: paths).write(
+            pages: pages.sorted { $0.key < $1.key }.map { RenderedPage(path: $0.key, text: $0.value) }, files: [])
+    }
+
+    @Test func writesPagesAndManifest() throws {
+        let summary = try write(["index.html": "home", "a/index.html": "a"]).get()
+        #expect(summary == WriteSummary(written: 2, unchanged: 0, removed: 0))
+        #expect(project.read("Output/a/index.html") == "a")
+        #expect(project.read("Output/.sitegen-manifest")?.contains("a/index.html\nindex.html\n") == true)
+    }
+
+    @Test func unchangedFilesAreNotRewritten() throws {
+        _ = try write(["index.html": "home"]).get()
+        let url = project.url.appendingPathComponent("Output/index.html")
+        let before = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date
+        Thread.sleep(forTimeInterval: 0.02)
+        #expect(try write(["index.html": "home"]).get() == WriteSummary(written: 0, unchanged: 1, removed: 0))
+        let after = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date
+        #expect(before == after)
+    }
+
+    @Test func removesOnlyItsOwnStaleFilesAndEmptyFolders() throws {
+        project.write("Output/CNAME", "example.org")
+        project.write("Output/.git/HEAD", "ref")
+        project.write("Output/old/mine.txt", "user file in a folder sitegen also used")
+        _ = try write(["index.html": "home", "old/index.html": "old", "gone/deep/index.html": "x"]).get()
+        let summary = try write(["index.html": "home"]).get()
+        #expect(summary.removed == 2)
+        #expect(!project.exists("Output/gone"))
+        #expect(!project.exists("Output/old/index.html"))
+        #expect(project.read("Output/old/mine.txt") == "user file in a folder sitegen also used")
+        #expect(project.read("Output/CNAME") == "example.org")
+        #expect(project.read("Output/.git/HEAD") == "ref")
+    }
+
+    @Test func refusesToOverwriteAFileItDidNotWrite() {
+        project.write("Output/index.html", "hand written")
+        guard case .failure(let failure) = write(["index.html": "home"]) else {
+            Issue.record("expected a conflict")
+            return
+        }
+        #expect(failure.errors.map(\.description) == [
+            "error: 'Output/index.html' exists in the output folder and was not written by sitegen "
+                + "(hint: move it away, or delete it if it is not yours)"
+        ])
+        #expect(project.read("Output/index.html") == "hand written")
+    }
+
+    @Test func ignoresManifestLinesThatLeaveTheFolder() throws {
+        project.write("secret.txt", "keep")
+        project.write("Output/.sitegen-manifest", "../secret.txt\n/etc/passwd\nok/../../secret.txt\n")
+        _ = try write(["index.html": "home"]).get()
+        #expect(project.read("secret.txt") == "keep")
+    }
+
+    @Test func refusesToWriteThroughASymbolicLink() throws {
+        let outside = TemporaryDirectory()
+        try FileManager.default.createDirectory(at: project.url.appendingPathComponent("Output"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: project.url.appendingPathComponent("Output/2025"), withDestinationURL: outside.url)
+        guard case .failure = write(["2025/index.html": "x"]) else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(!outside.exists("index.html"))
+    }
+}
+
+struct OutputFolderTests {
+    let project = TemporaryDirectory()
+
+    func check(_ output: URL) -> String? {
+        let paths = BuildOptions(root: project.url, output: output).paths
+        do {
+            try OutputFolder.check(paths)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func refusesDangerousFolders() {
+        #expect(check(URL(fileURLWithPath: "/"))?.contains("it is the file system root") == true)
+        #expect(check(FileManager.default.homeDirectoryForCurrentUser)?.contains("it is the home folder") == true)
+        #expect(check(project.url)?.contains("it is the project root") == true)
+        #expect(check(project.url.appendingPathComponent("Content"))?.contains("it contains the content folder") == true)
+        #expect(check(project.url.appendingPathComponent("Templates/out"))?.contains("it is inside the templates folder") == true)
+    }
+
+    @Test func acceptsTheDefault() {
+        #expect(check(project.url.appendingPathComponent("Output")) == nil)
+    }
+}
