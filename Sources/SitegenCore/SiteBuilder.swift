@@ -58,10 +58,13 @@ public struct SiteBuilder: Sendable {
         }
 
         // 4. Render
-        let specs = PagePlan(contexts: PageContexts(site: site, generator: "sitegen \(SitegenVersion.current)")).pages()
+        let contexts = PageContexts(site: site, generator: "sitegen \(SitegenVersion.current)")
+        let feeds = FeedPlan(contexts: contexts)
+        let pageSpecs = PagePlan(contexts: contexts).pages()
+        let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
         let pages: [RenderedPage]
         switch PageRenderer(templates: theme).render(specs) {
-        case .success(let rendered): pages = rendered
+        case .success(let rendered): pages = rendered + [feeds.jsonFeed()]
         case .failure(let failure): return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
         }
         clock.lap("Render")

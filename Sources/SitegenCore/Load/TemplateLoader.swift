@@ -18,6 +18,10 @@ struct TemplateLoader {
 
     /// Template names every site needs, for both formats.
     static let pageTemplates = ["index", "article", "archive", "leaders", "leader", "topics", "topic"]
+    /// Single templates every site needs: the not-found page, feeds and machine files.
+    static let fileTemplates = [
+        "404.html", "rss.xml", "atom.xml", "sitemap.xml", "sitemap-index.xml", "news-sitemap.xml", "robots.txt", "llms.txt",
+    ]
 
     func load() -> Result<LoadedTemplates, BuildFailure> {
         let reader = ContentLoader(paths: paths, maxFileSize: maxFileSize)
@@ -46,13 +50,9 @@ struct TemplateLoader {
                 namePaths[name] = file.path
             }
         }
-        for page in Self.pageTemplates + ["404"] {
-            for format in PageFormat.allCases where page != "404" || format == .html {
-                let name = "\(page).\(format.rawValue)"
-                if sources[name] == nil {
-                    errors.append(SitegenError(.missingTemplate(name), at: SourceLocation(path: paths.display(root))))
-                }
-            }
+        let required = Self.pageTemplates.flatMap { page in PageFormat.allCases.map { "\(page).\($0.rawValue)" } }
+        for name in required + Self.fileTemplates where sources[name] == nil {
+            errors.append(SitegenError(.missingTemplate(name), at: SourceLocation(path: paths.display(root))))
         }
         let library: TemplateLibrary
         do {

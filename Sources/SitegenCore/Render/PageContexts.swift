@@ -11,15 +11,27 @@ struct PageContexts: Sendable {
     let links: SiteLinks
     let generator: String
 
+    /// `site`: title, description, language, publisher, base_url, root, generator, year
+    /// (of "now"), years [{year, url}] with articles, newest first, and latest_year (the
+    /// first of those, or null).
+    let siteValue: TemplateValue
+
     init(site: Site, generator: String) {
         self.site = site
         self.links = SiteLinks(config: site.config)
         self.generator = generator
+        self.siteValue = Self.siteValue(site: site, links: links, generator: generator)
     }
 
-    /// `site`: title, description, language, publisher, base_url, root, generator, year.
-    var siteValue: TemplateValue {
-        .object([
+    private static func siteValue(site: Site, links: SiteLinks, generator: String) -> TemplateValue {
+        var years: [Int] = []
+        for article in site.articles where years.last != article.date.year { years.append(article.date.year) }
+        let yearValues: [TemplateValue] = Set(years).sorted(by: >).map {
+            .object(["year": .int($0), "url": .string(links.href(.year($0)))])
+        }
+        return .object([
+            "years": .list(yearValues),
+            "latest_year": yearValues.first ?? .null,
             "title": .string(site.config.title),
             "description": .string(site.config.description),
             "language": .string(site.config.language),
@@ -32,7 +44,7 @@ struct PageContexts: Sendable {
     }
 
     /// `page`: title, description, kind, url, canonical, markdown_url, og_type, json_ld,
-    /// is_home, feed_url (the page's own feed, or the site's).
+    /// is_home, feed_url (a leader's or topic's own RSS feed, else null).
     func pageValue(
         route: Route, title: String, description: String, kind: String, ogType: String = "website",
         jsonLD: JSONValue, feedURL: String? = nil
@@ -48,7 +60,7 @@ struct PageContexts: Sendable {
             "og_type": .string(ogType),
             "json_ld": .string(jsonLD.serialized()),
             "is_home": .bool(route == .home(page: 1)),
-            "feed_url": .string(feedURL ?? links.href(file: "feed.xml")),
+            "feed_url": feedURL.map(TemplateValue.string) ?? .null,
         ])
     }
 

@@ -21,7 +21,8 @@ extension PagePlan {
         fields["related"] = .list(RelatedArticles(site: site).related(to: index).map { contexts.articleRef(site.articles[$0]) })
         return PageSpec(route: route, template: "article", context: base(
             route: route, title: article.title, description: article.summary, kind: "article", ogType: "article",
-            jsonLD: data.article(article), extra: ["article": .object(fields)]))
+            jsonLD: data.article(article), extra: ["article": .object(fields)]),
+            lastModified: article.updated ?? article.date)
     }
 
     /// `archive`: title, year, month (null on year pages), months [{name, url, count}];
@@ -61,7 +62,8 @@ extension PagePlan {
         return PageSpec(route: route, template: "archive", context: base(
             route: route, title: "Archive: \(title)", description: "Articles from \(title).", kind: "archive",
             jsonLD: data.collection(name: title, route: route, trail: trail),
-            extra: ["archive": archive, "articles": .list(indexes.map { contexts.articleRef(site.articles[$0]) })]))
+            extra: ["archive": archive, "articles": .list(indexes.map { contexts.articleRef(site.articles[$0]) })]),
+            lastModified: lastModified(indexes))
     }
 
     /// `leaders`: every leader as `leaderRef`.
@@ -88,13 +90,14 @@ extension PagePlan {
         }
         let leaderValue = TemplateValue.object(fields)
         let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
-        return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items in
+        return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items, modified in
             let route = Route.leader(leader.id, page: page)
             return PageSpec(route: route, template: "leader", context: base(
                 route: route, title: leader.name, description: description, kind: "leader", ogType: "profile",
-                jsonLD: data.leader(leader),
+                jsonLD: data.leader(leader), feedURL: links.href(file: Route.leader(leader.id, page: 1).path + "feed.xml"),
                 extra: ["leader": leaderValue, "articles": items,
-                        "pagination": contexts.pagination(page: page, total: total) { .leader(leader.id, page: $0) }]))
+                        "pagination": contexts.pagination(page: page, total: total) { .leader(leader.id, page: $0) }]),
+                lastModified: modified)
         }
     }
 
@@ -118,13 +121,14 @@ extension PagePlan {
         }
         let topicValue = TemplateValue.object(fields)
         let description = Article.summary(from: topic.explainer.firstParagraph)
-        return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items in
+        return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items, modified in
             let route = Route.topic(topic.id, page: page)
             return PageSpec(route: route, template: "topic", context: base(
                 route: route, title: topic.name, description: description, kind: "topic",
-                jsonLD: data.topic(topic),
+                jsonLD: data.topic(topic), feedURL: links.href(file: Route.topic(topic.id, page: 1).path + "feed.xml"),
                 extra: ["topic": topicValue, "articles": items,
-                        "pagination": contexts.pagination(page: page, total: total) { .topic(topic.id, page: $0) }]))
+                        "pagination": contexts.pagination(page: page, total: total) { .topic(topic.id, page: $0) }]),
+                lastModified: modified)
         }
     }
 }

@@ -1,11 +1,31 @@
 import TemplateEngine
 
-/// One page to render: where it goes, which template renders it, and its context.
+/// One page to render: the files it becomes, the templates that render them, one context.
 struct PageSpec: Sendable {
-    let route: Route
-    /// Template base name, e.g. `article` for `article.html` and `article.md`.
-    let template: String
+    /// Output path and template name, e.g. `("2025/11/24/truce/index.html", "article.html")`.
+    let outputs: [(path: String, template: String)]
     let context: TemplateValue
+    /// The page's route, for pages listed in the sitemap.
+    let route: Route?
+    /// When the page last changed, for the sitemap.
+    let lastModified: NewsDate?
+
+    /// A page with an HTML file and a Markdown twin from `<template>.html` and `<template>.md`.
+    init(route: Route, template: String, context: TemplateValue, lastModified: NewsDate? = nil) {
+        let formats: [PageFormat] = route == .notFound ? [.html] : PageFormat.allCases
+        outputs = formats.map { (route.file($0), "\(template).\($0.rawValue)") }
+        self.context = context
+        self.route = route == .notFound ? nil : route
+        self.lastModified = lastModified
+    }
+
+    /// A single file, such as a feed, from one template.
+    init(file: String, template: String, context: TemplateValue) {
+        outputs = [(file, template)]
+        self.context = context
+        route = nil
+        lastModified = nil
+    }
 }
 
 /// Lists every page of the site with its context (DESIGN §3).
@@ -18,13 +38,14 @@ struct PagePlan {
     /// Every page, in a fixed order.
     func pages() -> [PageSpec] {
         var pages: [PageSpec] = []
-        pages += paginated(site.articles.indices.map { $0 }, route: { .home(page: $0) }) { page, total, items in
+        pages += paginated(site.articles.indices.map { $0 }, route: { .home(page: $0) }) { page, total, items, modified in
             let route = Route.home(page: page)
             let title = page == 1 ? site.config.title : "\(site.config.title) — page \(page)"
             return PageSpec(route: route, template: "index", context: base(
                 route: route, title: title, description: site.config.description, kind: "home",
                 jsonLD: data.collection(name: site.config.title, route: route, trail: []),
-                extra: ["articles": items, "pagination": contexts.pagination(page: page, total: total) { .home(page: $0) }]))
+                extra: ["articles": items, "pagination": contexts.pagination(page: page, total: total) { .home(page: $0) }]),
+                lastModified: modified)
         }
         pages += site.articles.indices.map(articlePage)
         pages += archivePages()
@@ -53,13 +74,18 @@ struct PagePlan {
 
     /// Splits article indexes into pages of `per_page`; always at least one page.
     func paginated(
-        _ indexes: [Int], route: (Int) -> Route, make: (Int, Int, TemplateValue) -> PageSpec
+        _ indexes: [Int], route: (Int) -> Route, make: (Int, Int, TemplateValue, NewsDate?) -> PageSpec
     ) -> [PageSpec] {
         let perPage = site.config.perPage
         let total = max(1, (indexes.count + perPage - 1) / perPage)
         return (1...total).map { page in
             let slice = indexes.dropFirst((page - 1) * perPage).prefix(perPage)
-            return make(page, total, .list(slice.map { contexts.articleRef(site.articles[$0]) }))
+            return make(page, total, .list(slice.map { contexts.articleRef(site.articles[$0]) }), lastModified(slice))
         }
+    }
+
+    /// The latest publication or correction among some articles, for the sitemap.
+    func lastModified(_ indexes: some Sequence<Int>) -> NewsDate? {
+        indexes.map { site.articles[$0].updated ?? site.articles[$0].date }.max()
     }
 }

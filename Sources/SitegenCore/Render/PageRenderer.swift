@@ -9,12 +9,11 @@ struct PageRenderer {
     func render(_ specs: [PageSpec]) -> Result<[RenderedPage], BuildFailure> {
         let templates = self.templates
         let results: [[Result<RenderedPage, SitegenError>]] = specs.concurrentMap { spec in
-            PageFormat.allCases.compactMap { format in
-                let name = "\(spec.template).\(format.rawValue)"
-                guard templates.library.contains(name) else { return nil }
+            spec.outputs.map { output in
+                let name = output.template
                 do {
                     let text = try templates.library.render(name, spec.context)
-                    return .success(RenderedPage(path: spec.route.file(format), text: text))
+                    return .success(RenderedPage(path: output.path, text: text))
                 } catch let error as TemplateError {
                     return .failure(TemplateLoader.diagnostic(error, paths: templates.paths))
                 } catch {

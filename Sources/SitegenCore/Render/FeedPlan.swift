@@ -1,0 +1,171 @@
+import TemplateEngine
+
+/// Feeds and machine files (DESIGN §3): RSS, Atom and JSON Feed for the site, an RSS feed per
+/// leader and topic, sitemaps, the Google News sitemap, robots.txt and llms.txt.
+struct FeedPlan {
+    let contexts: PageContexts
+    var site: Site { contexts.site }
+    var links: SiteLinks { contexts.links }
+
+    /// How many articles the site feeds carry.
+    static let feedSize = 50
+    /// The sitemap protocol's limit of URLs per file.
+    static let sitemapLimit = 50_000
+
+    /// `feed`: title, description, link, self_url, atom_url, json_url, language, updated_iso,
+    /// updated_rfc822, items [{title, link, guid, date_iso, date_rfc822, updated_iso, summary,
+    /// content_html (null in leader and topic feeds), author, categories [name]}].
+    func feedValue(title: String, description: String, link: String, selfURL: String, indexes: [Int], withContent: Bool) -> TemplateValue {
+        let items: [TemplateValue] = indexes.prefix(Self.feedSize).map { index in
+            let article = site.articles[index]
+            let url = links.absolute(.article(article.date, article.slug))
+            let categories = article.leaderIDs.compactMap(site.leader).map(\.name) + article.topicIDs.compactMap(site.topic).map(\.name)
+            return .object([
+                "title": .string(article.title),
+                "link": .string(url),
+                "guid": .string(url),
+                "date_iso": .string(article.date.iso8601),
+                "date_rfc822": .string(article.date.rfc822),
+                "updated_iso": .string((article.updated ?? article.date).iso8601),
+                "summary": .string(article.summary),
+                "content_html": withContent ? .string(article.body.html) : .null,
+                "author": .string(article.author ?? site.config.publisher),
+                "categories": .list(categories.map(TemplateValue.string)),
+            ])
+        }
+        let newest = indexes.prefix(Self.feedSize).map { site.articles[$0].updated ?? site.articles[$0].date }.max() ?? site.now
+        return .object([
+            "title": .string(title),
+            "description": .string(description),
+            "link": .string(link),
+            "self_url": .string(selfURL),
+            "atom_url": .string(links.absolute(file: "atom.xml")),
+            "json_url": .string(links.absolute(file: "feed.json")),
+            "language": .string(site.config.language),
+            "updated_iso": .string(newest.iso8601),
+            "updated_rfc822": .string(newest.rfc822),
+            "items": .list(items),
+        ])
+    }
+
+    private func spec(_ file: String, _ template: String, _ extra: [String: TemplateValue]) -> PageSpec {
+        var fields = extra
+        fields["site"] = contexts.siteValue
+        return PageSpec(file: file, template: template, context: .object(fields))
+    }
+
+    /// RSS, Atom, per-leader and per-topic RSS, robots.txt and llms.txt.
+    func feeds() -> [PageSpec] {
+        let all = Array(site.articles.indices)
+        let siteFeed = feedValue(
+            title: site.config.title, description: site.config.description, link: links.absolute(.home(page: 1)),
+            selfURL: links.absolute(file: "feed.xml"), indexes: all, withContent: true)
+        var specs = [spec("feed.xml", "rss.xml", ["feed": siteFeed])]
+        var atom = siteFeed
+        if case .object(var fields) = atom {
+            fields["self_url"] = .string(links.absolute(file: "atom.xml"))
+            atom = .object(fields)
+        }
+        specs.append(spec("atom.xml", "atom.xml", ["feed": atom]))
+        for leader in site.leaders {
+            let route = Route.leader(leader.id, page: 1)
+            specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": feedValue(
+                title: "\(leader.name) — \(site.config.title)", description: "Articles about \(leader.name).",
+                link: links.absolute(route), selfURL: links.absolute(file: route.path + "feed.xml"),
+                indexes: site.articlesByLeader[leader.id] ?? [], withContent: false)]))
+        }
+        for topic in site.topics {
+            let route = Route.topic(topic.id, page: 1)
+            specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": feedValue(
+                title: "\(topic.name) — \(site.config.title)", description: "Articles about \(topic.name).",
+                link: links.absolute(route), selfURL: links.absolute(file: route.path + "feed.xml"),
+                indexes: site.articlesByTopic[topic.id] ?? [], withContent: false)]))
+        }
+        specs.append(spec("robots.txt", "robots.txt", [:]))
+        specs.append(spec("llms.txt", "llms.txt", ["llms": llmsValue()]))
+        return specs
+    }
+
+    /// `llms`: articles, leaders and topics with title, markdown_url and summary.
+    private func llmsValue() -> TemplateValue {
+        .object([
+            "articles": .list(site.articles.map { article in
+                let route = Route.article(article.date, article.slug)
+                return .object(["title": .string(article.title), "markdown_url": .string(links.absolute(file: route.file(.md))),
+                                "date": .string(article.date.isoDay), "summary": .string(article.summary)])
+            }),
+            "leaders": .list(site.leaders.map { leader in
+                .object(["title": .string(leader.name), "role": .string(leader.role),
+                         "markdown_url": .string(links.absolute(file: Route.leader(leader.id, page: 1).file(.md)))])
+            }),
+            "topics": .list(site.topics.map { topic in
+                .object(["title": .string(topic.name),
+                         "markdown_url": .string(links.absolute(file: Route.topic(topic.id, page: 1).file(.md)))])
+            }),
+        ])
+    }
+
+    /// `sitemap.xml` (an index of `sitemap-N.xml` files past 50,000 URLs) and `news-sitemap.xml`.
+    /// `sitemap`: urls [{loc, lastmod}]; `sitemap_index`: sitemaps [{loc}]; `news`: publication,
+    /// language, articles [{loc, title, date_iso}].
+    func sitemaps(for pages: [PageSpec]) -> [PageSpec] {
+        let urls: [TemplateValue] = pages.compactMap { page in
+            guard let route = page.route else { return nil }
+            var entry: [String: TemplateValue] = ["loc": .string(links.absolute(route)), "lastmod": .null]
+            if let modified = page.lastModified { entry["lastmod"] = .string(modified.iso8601) }
+            return .object(entry)
+        }
+        var specs: [PageSpec] = []
+        if urls.count <= Self.sitemapLimit {
+            specs.append(spec("sitemap.xml", "sitemap.xml", ["sitemap": .object(["urls": .list(urls)])]))
+        } else {
+            var files: [TemplateValue] = []
+            for (number, start) in stride(from: 0, to: urls.count, by: Self.sitemapLimit).enumerated() {
+                let name = "sitemap-\(number + 1).xml"
+                let chunk = Array(urls[start..<min(urls.count, start + Self.sitemapLimit)])
+                specs.append(spec(name, "sitemap.xml", ["sitemap": .object(["urls": .list(chunk)])]))
+                files.append(.object(["loc": .string(links.absolute(file: name))]))
+            }
+            specs.append(spec("sitemap.xml", "sitemap-index.xml", ["sitemap_index": .object(["sitemaps": .list(files)])]))
+        }
+        let cutoff = site.now.instant - 2 * 86_400
+        let recent = site.articles.filter { $0.date.instant >= cutoff && $0.date.instant <= site.now.instant + 86_400 }.prefix(1000)
+        let news: TemplateValue = .object([
+            "publication": .string(site.config.publisher),
+            "language": .string(site.config.language),
+            "articles": .list(recent.map { article in
+                .object(["loc": .string(links.absolute(.article(article.date, article.slug))),
+                         "title": .string(article.title), "date_iso": .string(article.date.iso8601)])
+            }),
+        ])
+        specs.append(spec("news-sitemap.xml", "news-sitemap.xml", ["news": news]))
+        return specs
+    }
+
+    /// JSON Feed 1.1, built in code so every string is escaped as JSON.
+    func jsonFeed() -> RenderedPage {
+        let items: [JSONValue] = site.articles.prefix(Self.feedSize).map { article in
+            let url = links.absolute(.article(article.date, article.slug))
+            var fields: [(String, JSONValue)] = [
+                ("id", .string(url)), ("url", .string(url)), ("title", .string(article.title)),
+                ("summary", .string(article.summary)), ("content_html", .string(article.body.html)),
+                ("date_published", .string(article.date.iso8601)),
+            ]
+            if let updated = article.updated { fields.append(("date_modified", .string(updated.iso8601))) }
+            fields.append(("authors", .array([.object([("name", .string(article.author ?? site.config.publisher))])])))
+            let tags = article.leaderIDs.compactMap(site.leader).map(\.name) + article.topicIDs.compactMap(site.topic).map(\.name)
+            if !tags.isEmpty { fields.append(("tags", .array(tags.map(JSONValue.string)))) }
+            return .object(fields)
+        }
+        let feed: JSONValue = .object([
+            ("version", .string("https://jsonfeed.org/version/1.1")),
+            ("title", .string(site.config.title)),
+            ("home_page_url", .string(links.absolute(.home(page: 1)))),
+            ("feed_url", .string(links.absolute(file: "feed.json"))),
+            ("description", .string(site.config.description)),
+            ("language", .string(site.config.language)),
+            ("items", .array(items)),
+        ])
+        return RenderedPage(path: "feed.json", text: feed.serialized() + "\n")
+    }
+}
