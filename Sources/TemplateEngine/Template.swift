@@ -1,1 +1,77 @@
-// Placeholder; replaced by the engine.
+/// A compiled Mustache template: compile it once, then render it many times, from any thread.
+///
+/// ```swift
+/// let template = try Template("<h1>{{title}}</h1>", name: "title.html")
+/// let html = try template.render(["title": "Hello & welcome"])  // <h1>Hello &amp; welcome</h1>
+/// ```
+///
+/// The whole Mustache spec is supported, except lambdas: variables with dotted names and `.`,
+/// sections, inverted sections, comments, partials (with the indentation of standalone partial
+/// tags), set delimiters, inheritance (`{{<parent}}` with `{{$block}}` overrides) and dynamic
+/// names (`{{>*name}}`).
+public struct Template: Sendable {
+    /// The name given at compile time, used in error messages.
+    public let name: String
+    let nodes: [TemplateNode]
+    /// The bytes of literal text in the template, to size the output buffer.
+    private let textLength: Int
+
+    /// Compiles `source`.
+    /// - Parameters:
+    ///   - source: The template text.
+    ///   - name: The template's name, used in error messages (for example `article.html`).
+    /// - Throws: ``TemplateError`` for the first syntax error in the text.
+    public init(_ source: String, name: String = "") throws {
+        let (template, errors) = Self.compile(source, name: name)
+        if let first = errors.min(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+            throw first
+        }
+        self = template
+    }
+
+    private init(name: String, nodes: [TemplateNode], textLength: Int) {
+        self.name = name
+        self.nodes = nodes
+        self.textLength = textLength
+    }
+
+    /// Compiles `source` as far as possible, returning every error found.
+    ///
+    /// Errors from reading tags come alone: after one, the structure of the rest is not checked,
+    /// so that a single forgotten `}}` does not also report sections as unclosed.
+    static func compile(_ source: String, name: String) -> (Template, [TemplateError]) {
+        var lexer = TemplateLexer(source, name: name)
+        let (tokens, lexerErrors) = lexer.tokenize()
+        var parser = TemplateParser(tokens: tokens, name: name)
+        let (nodes, parserErrors) = parser.parse()
+        let textLength = tokens.reduce(0) { $0 + ($1.kind == .text ? $1.content.utf8.count : 0) }
+        let template = Template(name: name, nodes: nodes, textLength: textLength)
+        return (template, lexerErrors.isEmpty ? parserErrors : lexerErrors)
+    }
+
+    /// Renders the template with `context` at the bottom of the context stack.
+    /// - Parameters:
+    ///   - context: The data; usually an `.object` whose keys the template names.
+    ///   - partials: The templates that `{{> name}}` and `{{< name}}` refer to, by name.
+    ///   - escaping: How `{{name}}` escapes text. Partials use the same escaping.
+    ///   - strict: When `true`, a name found in no context frame, or a missing partial or parent,
+    ///     is an error; when `false` it renders as nothing, as the Mustache spec says.
+    /// - Throws: ``TemplateError`` (in strict mode, or when partials nest too deeply).
+    public func render(
+        _ context: TemplateValue,
+        partials: [String: Template] = [:],
+        escaping: TemplateEscaping = .html,
+        strict: Bool = false
+    ) throws -> String {
+        var renderer = TemplateRenderer(
+            context: context,
+            templateName: name,
+            partials: partials,
+            escaping: escaping,
+            isStrict: strict
+        )
+        renderer.output.reserveCapacity(textLength * 2 + 1024)
+        try renderer.render(nodes)
+        return renderer.output
+    }
+}

@@ -1,0 +1,158 @@
+/// One node of a compiled template. Trees are immutable, so one tree serves many renders at once.
+enum TemplateNode: Sendable {
+    /// Literal text.
+    case text(TemplateText)
+    /// `{{name}}`, `{{{name}}}` or `{{& name}}`.
+    case variable(TemplateVariable)
+    /// `{{#name}}...{{/name}}` or `{{^name}}...{{/name}}`.
+    case section(TemplateSection)
+    /// `{{> name}}`, or `{{< name}}...{{/name}}` with block overrides.
+    case inclusion(TemplateInclusion)
+    /// `{{$ name}}default{{/name}}` outside a parent tag: a place a child may override.
+    case block(TemplateBlock)
+}
+
+/// A name in a tag: `.` (the top of the context stack) or dot-separated keys such as `page.title`.
+struct TemplateName: Equatable, Sendable {
+    /// The name as written.
+    let text: String
+    /// The keys to follow, first to last; empty for `.`.
+    let parts: [String]
+
+    /// Parses `text`, or returns why it is not a valid name.
+    static func parse(_ text: String) -> Result<TemplateName, TemplateNameError> {
+        if text == "." { return .success(TemplateName(text: text, parts: [])) }
+        if text.contains(where: \.isWhitespace) {
+            return .failure(TemplateNameError(why: "names cannot contain spaces"))
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if parts.contains(where: \.isEmpty) {
+            return .failure(TemplateNameError(why: "expected keys separated by single dots, like 'page.title'"))
+        }
+        return .success(TemplateName(text: text, parts: parts))
+    }
+}
+
+/// Why a name in a tag is invalid.
+struct TemplateNameError: Error, Equatable {
+    let why: String
+}
+
+/// Literal text, also kept cut into lines for rendering inside an indented partial or block.
+final class TemplateText: Sendable {
+    let text: String
+    /// `text` cut after each line break; every line but possibly the last ends with "\n".
+    let lines: [String]
+
+    init(_ text: String) {
+        self.text = text
+        var lines: [String] = []
+        var lineStart = text.startIndex
+        for index in text.indices where text[index] == "\n" || text[index] == "\r\n" {
+            let next = text.index(after: index)
+            lines.append(String(text[lineStart..<next]))
+            lineStart = next
+        }
+        if lineStart < text.endIndex { lines.append(String(text[lineStart...])) }
+        self.lines = lines
+    }
+}
+
+/// `{{name}}` and its unescaped forms.
+final class TemplateVariable: Sendable {
+    let name: TemplateName
+    let isEscaped: Bool
+    let position: TemplatePosition
+
+    init(name: TemplateName, isEscaped: Bool, position: TemplatePosition) {
+        self.name = name
+        self.isEscaped = isEscaped
+        self.position = position
+    }
+}
+
+/// A section or inverted section and its body.
+final class TemplateSection: Sendable {
+    let name: TemplateName
+    let isInverted: Bool
+    let body: [TemplateNode]
+    let position: TemplatePosition
+
+    init(name: TemplateName, isInverted: Bool, body: [TemplateNode], position: TemplatePosition) {
+        self.name = name
+        self.isInverted = isInverted
+        self.body = body
+        self.position = position
+    }
+}
+
+/// How an inclusion names the template it includes.
+enum TemplateInclusionTarget: Equatable, Sendable {
+    /// `{{> head.html}}`: the template's name, as written.
+    case fixed(String)
+    /// `{{> *name}}`: the name is the string found under `name` in the context.
+    case dynamic(TemplateName)
+}
+
+/// A partial `{{> name}}` or a parent `{{< name}}...{{/name}}`.
+///
+/// A partial is a parent without overrides. When the tag stands alone on its line, the
+/// white space before it is prepended to every line of the included template.
+final class TemplateInclusion: Sendable {
+    let target: TemplateInclusionTarget
+    let isParent: Bool
+    /// The blocks a parent tag overrides, by block name.
+    let overrides: [String: TemplateBlockContent]
+    /// Whether the tag stood alone on its line (the line was removed).
+    let isStandalone: Bool
+    /// The white space before a standalone tag; empty otherwise.
+    let indentation: String
+    let position: TemplatePosition
+
+    init(
+        target: TemplateInclusionTarget,
+        isParent: Bool,
+        overrides: [String: TemplateBlockContent],
+        isStandalone: Bool,
+        indentation: String,
+        position: TemplatePosition
+    ) {
+        self.target = target
+        self.isParent = isParent
+        self.overrides = overrides
+        self.isStandalone = isStandalone
+        self.indentation = indentation
+        self.position = position
+    }
+}
+
+/// A block `{{$ name}}default{{/name}}` in a template that a child may include as its parent.
+final class TemplateBlock: Sendable {
+    let name: String
+    let body: [TemplateNode]
+    /// Whether the opening tag stood alone on its line.
+    let isStandalone: Bool
+    /// The indentation given to every line of an override rendered here: the white space before
+    /// the tag, or for a standalone tag without any, the indentation of the default content.
+    let indentation: String
+
+    init(name: String, body: [TemplateNode], isStandalone: Bool, indentation: String) {
+        self.name = name
+        self.body = body
+        self.isStandalone = isStandalone
+        self.indentation = indentation
+    }
+}
+
+/// The content a parent tag gives one of the parent's blocks, with the template it came from.
+final class TemplateBlockContent: Sendable {
+    /// The template that wrote the override (for error messages from inside it).
+    let templateName: String
+    /// The content, with the indentation it had where it was written removed.
+    let body: [TemplateNode]
+
+    init(templateName: String, body: [TemplateNode]) {
+        self.templateName = templateName
+        self.body = body
+    }
+}

@@ -1,0 +1,54 @@
+extension TemplateRenderer {
+    /// The value a name refers to, following the Mustache spec.
+    ///
+    /// The first key is looked up in each context frame from the top of the stack down; the
+    /// other keys only in the value found before them. A name that cannot be found is an error
+    /// in strict mode and `.null` otherwise; a key present with a null value is found.
+    func lookUp(_ name: TemplateName, at position: TemplatePosition) throws(TemplateError) -> TemplateValue {
+        let parts = name.parts
+        guard let first = parts.first else { return stack[stack.count - 1] }
+        var value: TemplateValue?
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let found = object[first] {
+                value = found
+                break
+            }
+            index -= 1
+        }
+        guard var value else {
+            guard isStrict else { return .null }
+            let suggestion = TemplateSuggestion.closest(to: first, among: visibleKeys)
+            throw unknownKey(first, suggestion: suggestion, at: position)
+        }
+        if parts.count == 1 { return value }
+        for partIndex in 1..<parts.count {
+            if case .object(let object) = value, let next = object[parts[partIndex]] {
+                value = next
+                continue
+            }
+            guard isStrict else { return .null }
+            let known = parts[..<partIndex].joined(separator: ".")
+            var suggestion: String?
+            if case .object(let object) = value {
+                suggestion = TemplateSuggestion.closest(to: parts[partIndex], among: object.keys)
+                    .map { known + "." + $0 }
+            }
+            throw unknownKey(known + "." + parts[partIndex], suggestion: suggestion, at: position)
+        }
+        return value
+    }
+
+    /// Every key of every object on the context stack.
+    private var visibleKeys: Set<String> {
+        var keys = Set<String>()
+        for case .object(let object) in stack {
+            keys.formUnion(object.keys)
+        }
+        return keys
+    }
+
+    private func unknownKey(_ name: String, suggestion: String?, at position: TemplatePosition) -> TemplateError {
+        TemplateError(.unknownKey(name, suggestion: suggestion), template: templateName, at: position)
+    }
+}

@@ -1,0 +1,194 @@
+/// Renders a compiled template: walks its nodes with a stack of context values and appends to
+/// one output string.
+///
+/// A renderer lives for one render call, so all mutable state is its own; the trees and values
+/// it reads are immutable and may be shared by any number of renders at once.
+///
+/// Indentation: a partial, parent or block override shown on a line of its own gets the white
+/// space that stood before its tag at the start of each of its lines. `indentation` is what
+/// the template being rendered gets; `atLineStart` says a line of it has begun but its
+/// indentation is not written yet. Both matter only while `indentation` is not empty.
+struct TemplateRenderer {
+    /// How deeply partials and parents may nest, so that a template including itself stops.
+    static let maximumDepth = 100
+
+    let partials: [String: Template]
+    let escaping: TemplateEscaping
+    let isStrict: Bool
+    var output = ""
+    var stack: [TemplateValue]
+    var templateName: String
+    private var indentation = ""
+    private var atLineStart = false
+    private var overrides: [String: TemplateBlockContent] = [:]
+    private var depth = 0
+
+    init(
+        context: TemplateValue,
+        templateName: String,
+        partials: [String: Template],
+        escaping: TemplateEscaping,
+        isStrict: Bool
+    ) {
+        self.stack = [context]
+        self.stack.reserveCapacity(16)
+        self.templateName = templateName
+        self.partials = partials
+        self.escaping = escaping
+        self.isStrict = isStrict
+    }
+
+    mutating func render(_ nodes: [TemplateNode]) throws(TemplateError) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                if indentation.isEmpty {
+                    output.append(text.text)
+                } else {
+                    appendIndented(text)
+                }
+            case .variable(let variable):
+                let value = try lookUp(variable.name, at: variable.position)
+                writePendingIndentation()
+                try append(value, escaped: variable.isEscaped, for: variable)
+            case .section(let section):
+                try render(section)
+            case .inclusion(let inclusion):
+                try include(inclusion)
+            case .block(let block):
+                if let content = overrides[block.name] {
+                    try render(content, at: block)
+                } else {
+                    try render(block.body)
+                }
+            }
+        }
+    }
+
+    private mutating func render(_ section: TemplateSection) throws(TemplateError) {
+        let value = try lookUp(section.name, at: section.position)
+        if section.isInverted {
+            if !value.isTruthy { try render(section.body) }
+            return
+        }
+        switch value {
+        case .list(let items):
+            for item in items {
+                stack.append(item)
+                try render(section.body)
+                stack.removeLast()
+            }
+        case .null, .bool(false):
+            break
+        default:
+            stack.append(value)
+            try render(section.body)
+            stack.removeLast()
+        }
+    }
+
+    private mutating func append(
+        _ value: TemplateValue,
+        escaped: Bool,
+        for variable: TemplateVariable
+    ) throws(TemplateError) {
+        switch value {
+        case .null:
+            break
+        case .string(let string):
+            if escaped {
+                escaping.append(string, to: &output)
+            } else {
+                output.append(string)
+            }
+        case .int(let number):
+            output.append(String(number))
+        case .double(let number):
+            output.append(number.description)
+        case .bool(let flag):
+            output.append(flag ? "true" : "false")
+        case .list, .object:
+            if isStrict {
+                let reason = TemplateError.Reason.notInterpolatable(
+                    name: variable.name.text,
+                    kind: value.kindDescription
+                )
+                throw TemplateError(reason, template: templateName, at: variable.position)
+            }
+        }
+    }
+
+    /// Renders a partial or a parent.
+    private mutating func include(_ inclusion: TemplateInclusion) throws(TemplateError) {
+        let name: String
+        switch inclusion.target {
+        case .fixed(let fixed):
+            name = fixed
+        case .dynamic(let contextName):
+            guard case .string(let found) = try lookUp(contextName, at: inclusion.position) else { return }
+            name = found
+        }
+        guard let template = partials[name] else {
+            guard isStrict else { return }
+            let suggestion = TemplateSuggestion.closest(to: name, among: partials.keys)
+            let reason: TemplateError.Reason =
+                inclusion.isParent
+                ? .unknownParent(name, suggestion: suggestion)
+                : .unknownPartial(name, suggestion: suggestion)
+            throw TemplateError(reason, template: templateName, at: inclusion.position)
+        }
+        guard depth < Self.maximumDepth else {
+            let reason = TemplateError.Reason.tooDeep(name: name, limit: Self.maximumDepth)
+            throw TemplateError(reason, template: templateName, at: inclusion.position)
+        }
+        let saved = (indentation, templateName, overrides)
+        enter(isStandalone: inclusion.isStandalone, indentation: inclusion.indentation, fresh: true)
+        if !inclusion.overrides.isEmpty {
+            // The outermost override of a block wins: a child overrides its parent's parent.
+            overrides = inclusion.overrides.merging(saved.2) { _, outer in outer }
+        }
+        templateName = template.name.isEmpty ? name : template.name
+        depth += 1
+        try render(template.nodes)
+        depth -= 1
+        (indentation, templateName, overrides) = saved
+        if !inclusion.isStandalone { atLineStart = false }
+    }
+
+    /// Renders a child's override in place of a block.
+    private mutating func render(_ content: TemplateBlockContent, at block: TemplateBlock) throws(TemplateError) {
+        let saved = (indentation, templateName)
+        enter(isStandalone: block.isStandalone, indentation: block.indentation, fresh: false)
+        templateName = content.templateName
+        try render(content.body)
+        (indentation, templateName) = saved
+    }
+
+    /// Sets the indentation for content shown by a tag: a standalone tag's content starts a line
+    /// and adds its indentation; an inline partial (`fresh`) starts without indentation.
+    private mutating func enter(isStandalone: Bool, indentation added: String, fresh: Bool) {
+        if isStandalone {
+            indentation += added
+            atLineStart = true
+        } else {
+            writePendingIndentation()
+            atLineStart = false
+            indentation = fresh ? "" : indentation + added
+        }
+    }
+
+    private mutating func writePendingIndentation() {
+        if atLineStart, !indentation.isEmpty {
+            output.append(indentation)
+            atLineStart = false
+        }
+    }
+
+    private mutating func appendIndented(_ text: TemplateText) {
+        for line in text.lines {
+            if atLineStart { output.append(indentation) }
+            output.append(line)
+            atLineStart = line.utf8.last == UInt8(ascii: "\n")
+        }
+    }
+}

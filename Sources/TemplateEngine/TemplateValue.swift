@@ -1,0 +1,153 @@
+/// A value a template can show: the data behind `{{name}}`, `{{#name}}` and `{{^name}}`.
+///
+/// Values are explicit and `Sendable`; nothing is looked up by reflection. In a section,
+/// `null`, `false` and an empty list are falsy; everything else (including `""`, `0` and
+/// `{}`) is truthy, as in the Mustache spec's reference implementation.
+public enum TemplateValue: Sendable, Equatable {
+    /// No value: renders as the empty string and is falsy.
+    case null
+    /// `true` or `false`; renders as `true`/`false`, and `false` is falsy.
+    case bool(Bool)
+    /// An integer, rendered in decimal.
+    case int(Int)
+    /// A floating-point number, rendered as Swift prints it (`1.21`, `1.0`).
+    case double(Double)
+    /// Text, escaped on output unless the tag is `{{{x}}}` or `{{& x}}`.
+    case string(String)
+    /// A list: a section renders once per element; an empty list is falsy.
+    case list([TemplateValue])
+    /// An object whose keys are looked up by names in tags.
+    case object([String: TemplateValue])
+}
+
+extension TemplateValue {
+    /// Whether a section over this value renders (`null`, `false` and `[]` do not).
+    var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let value): value
+        case .list(let items): !items.isEmpty
+        case .int, .double, .string, .object: true
+        }
+    }
+
+    /// A short word for the kind of value, used in error messages.
+    var kindDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .int, .double: "a number"
+        case .string: "a string"
+        case .list: "a list"
+        case .object: "an object"
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral {
+    /// Creates a `.string` value from a string literal.
+    public init(stringLiteral value: String) {
+        self = .string(value)
+    }
+}
+
+extension TemplateValue: ExpressibleByIntegerLiteral {
+    /// Creates an `.int` value from an integer literal.
+    public init(integerLiteral value: Int) {
+        self = .int(value)
+    }
+}
+
+extension TemplateValue: ExpressibleByFloatLiteral {
+    /// Creates a `.double` value from a floating-point literal.
+    public init(floatLiteral value: Double) {
+        self = .double(value)
+    }
+}
+
+extension TemplateValue: ExpressibleByBooleanLiteral {
+    /// Creates a `.bool` value from `true` or `false`.
+    public init(booleanLiteral value: Bool) {
+        self = .bool(value)
+    }
+}
+
+extension TemplateValue: ExpressibleByArrayLiteral {
+    /// Creates a `.list` value from an array literal.
+    public init(arrayLiteral elements: TemplateValue...) {
+        self = .list(elements)
+    }
+}
+
+extension TemplateValue: ExpressibleByDictionaryLiteral {
+    /// Creates an `.object` value from a dictionary literal; a repeated key keeps its last value.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension TemplateValue: ExpressibleByNilLiteral {
+    /// Creates `.null` from `nil`.
+    public init(nilLiteral: ()) {
+        self = .null
+    }
+}
+
+/// A type that can present itself to templates as a ``TemplateValue``.
+///
+/// Page contexts conform to this so that templates see them as objects, for example
+/// `var templateValue: TemplateValue { ["title": .string(title), "tags": tags.templateValue] }`.
+public protocol TemplateValueConvertible {
+    /// The value templates see.
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateValue: TemplateValueConvertible {
+    /// The value itself.
+    public var templateValue: TemplateValue { self }
+}
+
+extension String: TemplateValueConvertible {
+    /// The string as a `.string` value.
+    public var templateValue: TemplateValue { .string(self) }
+}
+
+extension Substring: TemplateValueConvertible {
+    /// The substring as a `.string` value.
+    public var templateValue: TemplateValue { .string(String(self)) }
+}
+
+extension Int: TemplateValueConvertible {
+    /// The integer as an `.int` value.
+    public var templateValue: TemplateValue { .int(self) }
+}
+
+extension Double: TemplateValueConvertible {
+    /// The number as a `.double` value.
+    public var templateValue: TemplateValue { .double(self) }
+}
+
+extension Bool: TemplateValueConvertible {
+    /// The boolean as a `.bool` value.
+    public var templateValue: TemplateValue { .bool(self) }
+}
+
+extension Optional: TemplateValueConvertible where Wrapped: TemplateValueConvertible {
+    /// The wrapped value's template value, or `.null` for `nil`.
+    public var templateValue: TemplateValue {
+        switch self {
+        case .some(let wrapped): wrapped.templateValue
+        case .none: .null
+        }
+    }
+}
+
+extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
+    /// A `.list` of the elements' template values.
+    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+}
+
+extension Dictionary: TemplateValueConvertible where Key == String, Value: TemplateValueConvertible {
+    /// An `.object` of the values' template values.
+    public var templateValue: TemplateValue { .object(mapValues(\.templateValue)) }
+}
