@@ -71,7 +71,7 @@ public struct SiteBuilder: Sendable {
 
         // 5. Write
         var report = BuildReport(
-            files: pages.count, articles: site.articles.count, written: 0, unchanged: 0, removed: 0,
+            files: pages.count + theme.assets.count + content.staticFiles.count, articles: site.articles.count, written: 0, unchanged: 0, removed: 0,
             warnings: warnings, stageTimes: [])
         if writing {
             switch SiteWriter(paths: paths).write(pages: pages, files: theme.assets + content.staticFiles) {
