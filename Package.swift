@@ -31,6 +31,6 @@ let package = Package(
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "MarkdownHTMLTests", dependencies: ["MarkdownHTML"]),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "SitegenCLITests", dependencies: ["SitegenCore"]),
+        .testTarget(name: "SitegenCLITests", dependencies: ["SitegenCLI"]),
     ]
 )
