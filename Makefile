@@ -1,7 +1,7 @@
 # sitegen — common tasks. `make site` builds the sample site, `make test` runs every test.
 SWIFT ?= swift
 
-.PHONY: site test deps bench-templates clean
+.PHONY: site test deps bench-templates validate clean
 
 deps:
 	@pkg-config --exists libcmark || { \
@@ -22,3 +22,8 @@ bench-templates:
 
 clean:
 	rm -rf .build
+
+# Validates Output/ (build it first with `make site`): HTML with the W3C Nu checker,
+# feeds with feedparser, sitemaps against the sitemaps.org 0.9 schema with xmllint.
+validate:
+	Tools/validate.sh Output
