@@ -13,6 +13,14 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var plainText: String
     /// The text of the first top-level paragraph, or an empty string.
     public var firstParagraph: String
+
+    /// Creates a rendered document from parts made elsewhere, such as the raw text parser,
+    /// which writes its HTML itself because raw text is never Markdown.
+    public init(html: String, plainText: String, firstParagraph: String) {
+        self.html = html
+        self.plainText = plainText
+        self.firstParagraph = firstParagraph
+    }
 }
 
 /// Turns CommonMark into HTML through libcmark. This file holds every `cmark_*` call.

@@ -52,6 +52,7 @@ public struct SitegenError: Error, Equatable, Sendable, CustomStringConvertible 
         case unknownKey(String, hint: String)
         case invalidDate(String)
         case missingDateLine
+        case missingRawText
         case unknownLeader(String, hint: String)
         case unknownTopic(String, hint: String)
         case invalidSlug(String)
@@ -104,6 +105,9 @@ extension SitegenError.Reason {
         case .missingDateLine:
             return "raw text has no date (expected the first line to start 'date YYYY-MM-DD', "
                 + "or a front matter block with 'date:')"
+        case .missingRawText:
+            return "raw text has no text after the date (expected the first paragraph on the date line, "
+                + "such as 'date 2025-03-02 Prime Minister X arrived in Y on Sunday', or a 'title:' in front matter)"
         case .unknownLeader(let id, let hint):
             return "unknown leader '\(id)'\(hint)"
         case .unknownTopic(let id, let hint):

@@ -1,0 +1,178 @@
+/// Derives a headline from the first paragraph of a raw text (DESIGN §2.3): the first
+/// sentence's main clause, cut at a clause boundary to at most about 90 characters, without
+/// trailing punctuation.
+///
+/// 1. The first sentence ends at `.`, `!` or `?` (closing quotes allowed) followed by white
+///    space and an uppercase letter, or by the end of the text. A `.` after an abbreviation
+///    (`Mr.`, `Gen.`, `Jan.`), an initial (`J.`) or a dotted word (`U.S.`) ends nothing, nor
+///    does one inside a number (`3.5`).
+/// 2. The main clause is the text before the first clause boundary: a comma followed by a
+///    participle (`, ending`, `, backed`, `, led`), a dash (`—` anywhere, or a spaced `–`,
+///    `-` or `--`), `: ` or `;`. A boundary that would leave fewer than three words is skipped
+///    (`BREAKING: …` keeps its colon).
+/// 3. A clause still longer than the limit is cut at its last clause boundary or comma in the
+///    second half of the limit, or else at its last space before the limit; function words left
+///    dangling at the end (`of`, `the`, `and`) are dropped.
+/// 4. Trailing punctuation is removed; a closing quote or bracket stays when its opening
+///    partner is in the title.
+enum RawTitle {
+    /// The longest title, in Characters.
+    static let limit = 90
+
+    /// The title for `text`, or nil when it holds nothing but punctuation and white space.
+    static func derive(from text: String, limit: Int = limit) -> String? {
+        let text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var title = mainClause(of: firstSentence(of: text))
+        if title.count > limit { title = shortened(title, limit: limit) }
+        let result = withoutTrailingPunctuation(title)
+        return result.isEmpty ? nil : result
+    }
+
+    /// The first sentence of `text`, with its closing punctuation.
+    static func firstSentence(of text: String) -> String {
+        let chars = Array(text)
+        var index = 0
+        while index < chars.count {
+            defer { index += 1 }
+            guard sentenceEnds.contains(chars[index]) else { continue }
+            var end = index + 1
+            while end < chars.count, sentenceEnds.contains(chars[end]) { end += 1 }
+            while end < chars.count, closers.contains(chars[end]) { end += 1 }
+            guard end < chars.count else { break }
+            guard chars[end].isWhitespace else { continue }
+            var next = end
+            while next < chars.count, chars[next].isWhitespace { next += 1 }
+            while next < chars.count, openers.contains(chars[next]) { next += 1 }
+            guard next < chars.count, chars[next].isUppercase else { continue }
+            if chars[index] == ".", isAbbreviation(before: index, in: chars) { continue }
+            return String(chars[..<end])
+        }
+        return text
+    }
+
+    /// `sentence` cut before its first clause boundary that leaves at least three words.
+    static func mainClause(of sentence: String) -> String {
+        let chars = Array(sentence)
+        for boundary in clauseBoundaries(in: chars, includingCommas: false) where wordCount(chars[..<boundary]) >= 3 {
+            return String(chars[..<boundary])
+        }
+        return sentence
+    }
+
+    /// `clause` cut to at most `limit` Characters at a clause boundary, comma or space.
+    static func shortened(_ clause: String, limit: Int) -> String {
+        let chars = Array(clause)
+        let boundary = clauseBoundaries(in: chars, includingCommas: true)
+            .last { $0 <= limit && $0 >= limit / 2 && wordCount(chars[..<$0]) >= 3 }
+        if let boundary { return String(chars[..<boundary]) }
+        var cut = limit
+        while cut > 0, !chars[cut].isWhitespace { cut -= 1 }
+        var words = String(chars[..<(cut > 0 ? cut : limit)]).split(separator: " ")
+        while words.count > 3, let last = words.last, danglingWords.contains(last.lowercased()) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    /// `title` without trailing punctuation or white space, keeping balanced closing quotes
+    /// and brackets (`Kiel calls talks “frank.”` → `Kiel calls talks “frank”`).
+    static func withoutTrailingPunctuation(_ title: String) -> String {
+        var body = Substring(title).trimmingWhitespace
+        var closing = ""
+        while let last = body.last {
+            if trailingPunctuation.contains(last) || last.isWhitespace {
+                body = body.dropLast()
+            } else if let opener = pairs[last] {
+                body = body.dropLast()
+                let balanced = opener == last ? body.filter { $0 == last }.count % 2 == 1 : body.contains(opener)
+                if balanced { closing = String(last) + closing }
+            } else {
+                break
+            }
+        }
+        return String(body) + closing
+    }
+}
+
+extension RawTitle {
+    private static let sentenceEnds: Set<Character> = [".", "!", "?"]
+    private static let closers: Set<Character> = ["\"", "”", "’", "'", ")", "]", "»"]
+    private static let openers: Set<Character> = ["\"", "“", "‘", "'", "(", "[", "«"]
+    private static let trailingPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "·", "/"]
+    /// Closing quotes and brackets, each with its opening partner.
+    private static let pairs: [Character: Character] = ["”": "“", "\"": "\"", ")": "(", "]": "[", "»": "«"]
+
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm", "prof",
+        "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "amb", "sec", "dept", "approx",
+        "fig", "vol", "cf", "al", "ave", "messrs", "gens",
+    ]
+    /// `-ing` and `-ed` words that are not participles after a comma.
+    private static let notParticiples: Set<String> = [
+        "during", "nothing", "something", "anything", "everything", "morning", "evening", "spring", "string",
+        "indeed", "hundred", "sacred", "naked", "wicked",
+    ]
+    /// Irregular past participles that open a clause after a comma.
+    private static let irregularParticiples: Set<String> = [
+        "led", "made", "taken", "given", "driven", "seen", "known", "held", "left", "set", "sent", "built", "brought",
+        "caught", "won", "shown", "written", "struck", "hit", "cut", "put", "told", "paid", "said", "begun", "broken",
+        "chosen", "drawn", "fallen", "spoken", "thrown", "torn", "worn", "bound", "found", "sought", "fought",
+    ]
+    /// Words a cut title should not end with.
+    private static let danglingWords: Set<String> = [
+        "a", "an", "the", "of", "and", "or", "but", "nor", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+        "into", "onto", "over", "under", "than", "that", "which", "who", "whose", "its", "their", "his", "her", "our",
+        "this", "these", "those", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had",
+    ]
+
+    /// Whether the `.` at `index` follows an abbreviation, an initial or a dotted word.
+    private static func isAbbreviation(before index: Int, in chars: [Character]) -> Bool {
+        var start = index
+        while start > 0, chars[start - 1].isLetter || chars[start - 1] == "." { start -= 1 }
+        let word = String(chars[start..<index])
+        if word.isEmpty { return false }
+        if word.contains(".") { return true }
+        if word.count == 1, word.first!.isUppercase { return true }
+        return abbreviations.contains(word.lowercased())
+    }
+
+    /// Offsets at which a clause boundary starts, in order. With `includingCommas`, every
+    /// comma counts, not only one before a participle.
+    private static func clauseBoundaries(in chars: [Character], includingCommas: Bool) -> [Int] {
+        var result: [Int] = []
+        for index in chars.indices {
+            let next = index + 1 < chars.count ? chars[index + 1] : " "
+            let previous = index > 0 ? chars[index - 1] : " "
+            switch chars[index] {
+            case "—", "―":
+                result.append(previous.isWhitespace ? index - 1 : index)
+            case "–" where previous.isWhitespace && next.isWhitespace, "-" where previous.isWhitespace && next.isWhitespace:
+                result.append(index - 1)
+            case "-" where previous.isWhitespace && next == "-":
+                result.append(index - 1)
+            case ":" where next.isWhitespace, ";":
+                result.append(index)
+            case "," where next.isWhitespace:
+                if includingCommas || isParticiple(wordAfter: index + 1, in: chars) { result.append(index) }
+            default:
+                break
+            }
+        }
+        return result.filter { $0 > 0 }
+    }
+
+    private static func isParticiple(wordAfter start: Int, in chars: [Character]) -> Bool {
+        var begin = start
+        while begin < chars.count, chars[begin].isWhitespace { begin += 1 }
+        var end = begin
+        while end < chars.count, chars[end].isLetter { end += 1 }
+        let word = String(chars[begin..<end])
+        guard let first = word.first, first.isLowercase else { return false }
+        if notParticiples.contains(word) { return false }
+        if irregularParticiples.contains(word) { return true }
+        return word.count >= 5 && (word.hasSuffix("ing") || (word.hasSuffix("ed") && !word.hasSuffix("eed")))
+    }
+
+    private static func wordCount(_ chars: ArraySlice<Character>) -> Int {
+        String(chars).split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
+    }
+}
