@@ -36,8 +36,11 @@ public struct SiteBuilder: Sendable {
         // 2. Parse
         let renderer = MarkdownRenderer(options: config.unsafeHTML ? .unsafe : [])
         let articleParser = ArticleParser(renderer: renderer)
+        let rawParser = RawTextParser()
         let profileParser = ProfileParser(renderer: renderer)
-        let articles = content.articles.concurrentMap { articleParser.parse($0) }
+        let articles = content.articles.concurrentMap { file in
+            file.path.hasSuffix(".txt") ? rawParser.parse(file) : articleParser.parse(file)
+        }
         let leaders = content.leaders.concurrentMap { profileParser.parseLeader($0) }
         let topics = content.topics.concurrentMap { profileParser.parseTopic($0) }
         diagnostics += articles.flatMap(\.diagnostics) + leaders.flatMap(\.diagnostics) + topics.flatMap(\.diagnostics)

@@ -14,6 +14,9 @@ struct Site: Sendable {
     let articlesByTopic: [Slug: [Int]]
     /// "Now": from the options, or the newest article's date.
     let now: NewsDate
+    /// Embedded posts written by each leader (matched by handle, or by name and aliases),
+    /// newest article first, as (article index, post index).
+    let postsByLeader: [Slug: [(article: Int, post: Int)]]
 
     func leader(_ id: Slug) -> Leader? { leaderIndex[id].map { leaders[$0] } }
     func topic(_ id: Slug) -> Topic? { topicIndex[id].map { topics[$0] } }
@@ -35,6 +38,29 @@ struct Site: Sendable {
         }
         articlesByLeader = byLeader
         articlesByTopic = byTopic
+        postsByLeader = Self.postsByLeader(articles: self.articles, leaders: self.leaders)
         self.now = now ?? self.articles.first?.date ?? NewsDate(year: 1970, month: 1, day: 1)
+    }
+
+    /// Matches each post's handle (case-insensitive) or author name (folded, against the
+    /// leader's name and aliases) with a leader.
+    private static func postsByLeader(articles: [Article], leaders: [Leader]) -> [Slug: [(article: Int, post: Int)]] {
+        var byHandle: [String: Slug] = [:], byName: [String: Slug] = [:]
+        for leader in leaders {
+            for handle in leader.handles { byHandle[handle.lowercased()] = byHandle[handle.lowercased()] ?? leader.id }
+            for name in [leader.name] + leader.aliases where name.contains(" ") {
+                let key = SocialPost.matchKey(name)
+                byName[key] = byName[key] ?? leader.id
+            }
+        }
+        var result: [Slug: [(article: Int, post: Int)]] = [:]
+        for (articleIndex, article) in articles.enumerated() {
+            for (postIndex, post) in article.posts.enumerated() {
+                let id = post.handle.flatMap { byHandle[$0.lowercased()] }
+                    ?? post.authorName.flatMap { byName[SocialPost.matchKey($0)] }
+                if let id { result[id, default: []].append((articleIndex, postIndex)) }
+            }
+        }
+        return result
     }
 }

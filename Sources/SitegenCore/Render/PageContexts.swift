@@ -130,4 +130,21 @@ struct PageContexts: Sendable {
             return .object(fields)
         })
     }
+
+    /// An embedded post: author, handle, platform, date, date_iso, time, paragraphs, and the
+    /// article it appeared in (article_title, article_url). Missing parts are null.
+    func postValue(_ post: SocialPost, in article: Article) -> TemplateValue {
+        func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.string) ?? .null }
+        return .object([
+            "author": text(post.authorName),
+            "handle": text(post.handle),
+            "platform": text(post.platformLabel),
+            "date": text(post.dateText),
+            "date_iso": text(post.date?.isoDay),
+            "time": text(post.time),
+            "paragraphs": .list(post.paragraphs.map(TemplateValue.string)),
+            "article_title": .string(article.title),
+            "article_url": .string(links.href(.article(article.date, article.slug))),
+        ])
+    }
 }

@@ -75,7 +75,9 @@ extension PagePlan {
     }
 
     /// `leader`: everything of `leaderRef`, plus handles, biography_html, biography_markdown,
-    /// related_leaders and related_topics ({…ref, count}); plus `articles` and `pagination`.
+    /// related_leaders and related_topics ({…ref, count}), posts (the leader's own embedded
+    /// posts, see `PageContexts.postValue`), timeline_svg (or null); plus `articles` and
+    /// `pagination`.
     func leaderPages(_ leader: Leader) -> [PageSpec] {
         let indexes = site.articlesByLeader[leader.id] ?? []
         guard case .object(var fields) = contexts.leaderRef(leader) else { preconditionFailure("leaderRef is an object") }
@@ -88,6 +90,10 @@ extension PagePlan {
         fields["related_topics"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.topicIDs) {
             site.topic($0).map(contexts.topicRef)
         }
+        fields["posts"] = .list((site.postsByLeader[leader.id] ?? []).prefix(20).map { ref in
+            contexts.postValue(site.articles[ref.article].posts[ref.post], in: site.articles[ref.article])
+        })
+        fields["timeline_svg"] = timeline(id: leader.id, subject: leader.name, indexes: indexes)
         let leaderValue = TemplateValue.object(fields)
         let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
         return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items, modified in
@@ -101,6 +107,12 @@ extension PagePlan {
         }
     }
 
+    /// An inline SVG chart of articles per month, or null when there are none.
+    private func timeline(id: Slug, subject: String, indexes: [Int]) -> TemplateValue {
+        TimelineChart().svg(id: id.rawValue, subject: subject, dates: indexes.map { site.articles[$0].date })
+            .map(TemplateValue.string) ?? .null
+    }
+
     /// `topics`: every topic as `topicRef`.
     func topicsIndex() -> PageSpec {
         PageSpec(route: .topics, template: "topics", context: base(
@@ -110,7 +122,8 @@ extension PagePlan {
     }
 
     /// `topic`: everything of `topicRef`, plus explainer_html, explainer_markdown, leaders
-    /// ({…leaderRef, count}, most involved first); plus `articles` and `pagination`.
+    /// ({…leaderRef, count}, most involved first), timeline_svg (or null); plus `articles`
+    /// and `pagination`.
     func topicPages(_ topic: Topic) -> [PageSpec] {
         let indexes = site.articlesByTopic[topic.id] ?? []
         guard case .object(var fields) = contexts.topicRef(topic) else { preconditionFailure("topicRef is an object") }
@@ -119,6 +132,7 @@ extension PagePlan {
         fields["leaders"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.leaderIDs) {
             site.leader($0).map(contexts.leaderRef)
         }
+        fields["timeline_svg"] = timeline(id: topic.id, subject: topic.name, indexes: indexes)
         let topicValue = TemplateValue.object(fields)
         let description = Article.summary(from: topic.explainer.firstParagraph)
         return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items, modified in
