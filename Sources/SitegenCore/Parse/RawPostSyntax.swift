@@ -38,7 +38,7 @@ enum RawPostSyntax {
     /// else after the handle must be a date such as `February 14, 2026` or `Feb 14 2026`.
     static func signature(endingWith text: some StringProtocol) -> Signature? {
         let text = Substring(text).trimmingTrailingWhitespace
-        guard let open = text.range(of: "(@", options: .backwards) else { return nil }
+        guard let open = text.lastHandleOpening else { return nil }
         let handleStart = text.index(before: open.upperBound)  // at "@"
         var cursor = open.upperBound
         while cursor < text.endIndex, isHandleCharacter(text[cursor]) { cursor = text.index(after: cursor) }

@@ -64,6 +64,8 @@ struct RawFixtureTests {
     }
 
     @Test func crlfAndBOMFixturesParseLikeTheirLFText() throws {
+        #expect(Self.source("crlf.txt").utf8.contains(13))
+        #expect(Self.source("bom.txt").hasPrefix("\u{FEFF}"))
         for name in ["crlf.txt", "bom.txt"] {
             let bytes = Array(Self.source(name).utf8)
             let decoded = try SourceFile.decode(bytes).get()
