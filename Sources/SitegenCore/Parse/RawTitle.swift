@@ -2,6 +2,7 @@
 /// sentence's main clause, cut at a clause boundary to at most about 90 characters, without
 /// trailing punctuation.
 ///
+/// 0. A wire dateline before a dash (`HALDEN, Norland (Wire) — Prime Minister …`) is skipped.
 /// 1. The first sentence ends at `.`, `!` or `?` (closing quotes allowed) followed by white
 ///    space and an uppercase letter, or by the end of the text. A `.` after an abbreviation
 ///    (`Mr.`, `Gen.`, `Jan.`), an initial (`J.`) or a dotted word (`U.S.`) ends nothing, nor
@@ -22,10 +23,27 @@ enum RawTitle {
     /// The title for `text`, or nil when it holds nothing but punctuation and white space.
     static func derive(from text: String, limit: Int = limit) -> String? {
         let text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        var title = mainClause(of: firstSentence(of: text))
+        var title = mainClause(of: firstSentence(of: withoutDateline(text)))
         if title.count > limit { title = shortened(title, limit: limit) }
         let result = withoutTrailingPunctuation(title)
         return result.isEmpty ? nil : result
+    }
+
+    /// `text` without a leading wire dateline: up to six words before a dash in the first 80
+    /// Characters, the first of them in capitals (`NEW YORK (Wire) -`, `HALDEN, Norland —`),
+    /// when an uppercase letter follows the dash.
+    static func withoutDateline(_ text: String) -> String {
+        let chars = Array(text.prefix(80))
+        guard let dash = clauseBoundaries(in: chars, includingCommas: false).first,
+            chars[dash] != ":", chars[dash] != ";", chars[dash] != ","
+        else { return text }
+        let head = String(chars[..<dash]).split(separator: " ")
+        guard let first = head.first, head.count <= 6, first.count >= 2,
+            first.allSatisfy({ $0.isUppercase || !$0.isLetter }), first.contains(where: \.isLetter)
+        else { return text }
+        let rest = String(text.dropFirst(dash)).drop { !$0.isLetter && !$0.isNumber && !"“\"‘'(".contains($0) }
+        guard let start = rest.first(where: { $0.isLetter }), start.isUppercase else { return text }
+        return String(rest)
     }
 
     /// The first sentence of `text`, with its closing punctuation.

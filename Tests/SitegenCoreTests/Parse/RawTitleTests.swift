@@ -88,4 +88,14 @@ struct RawTitleTests {
         #expect(RawTitle.derive(from: "... — !") == nil)
         #expect(RawTitle.derive(from: "") == nil)
     }
+
+    @Test func wireDatelineIsSkipped() {
+        #expect(RawTitle.derive(from: "HALDEN, Norland (Baltic Wire) — Prime Minister Anna Berg resigned on Friday.")
+            == "Prime Minister Anna Berg resigned on Friday")
+        #expect(RawTitle.derive(from: "NEW YORK (Wire) - Markets fell sharply, ending a rally.") == "Markets fell sharply")
+        #expect(RawTitle.derive(from: "HALDEN—Kiel and Berg met on Friday.") == "Kiel and Berg met on Friday")
+        #expect(RawTitle.derive(from: "NATO allies met — and agreed — on Friday.") == "NATO allies met")
+        #expect(RawTitle.derive(from: "Kiel and Berg met — and agreed.") == "Kiel and Berg met")
+        #expect(RawTitle.derive(from: "HALDEN — but only briefly, officials said.") == "HALDEN — but only briefly, officials said")
+    }
 }
