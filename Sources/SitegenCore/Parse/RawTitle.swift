@@ -2,7 +2,7 @@
 /// sentence's main clause, cut at a clause boundary to at most about 90 characters, without
 /// trailing punctuation.
 ///
-/// 0. A wire dateline before a dash (`HALDEN, Norland (Wire) — Prime Minister …`) is skipped.
+/// 0. Links (`https://…`, `pic.twitter.com/…`) are left out, and a wire dateline before a dash (`HALDEN, Norland (Wire) — Prime Minister …`) is skipped.
 /// 1. The first sentence ends at `.`, `!` or `?` (closing quotes allowed) followed by white
 ///    space and an uppercase letter, or by the end of the text. A `.` after an abbreviation
 ///    (`Mr.`, `Gen.`, `Jan.`), an initial (`J.`) or a dotted word (`U.S.`) ends nothing, nor
@@ -22,7 +22,8 @@ enum RawTitle {
 
     /// The title for `text`, or nil when it holds nothing but punctuation and white space.
     static func derive(from text: String, limit: Int = limit) -> String? {
-        let text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let text = PostLinks.segments(in: text).filter { $0.url == nil }.map(\.text).joined(separator: " ")
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         var title = mainClause(of: firstSentence(of: withoutDateline(text)))
         if title.count > limit { title = shortened(title, limit: limit) }
         let result = withoutTrailingPunctuation(title)

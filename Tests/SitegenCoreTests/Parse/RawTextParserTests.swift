@@ -55,6 +55,12 @@ struct RawTextParserTests {
         #expect(announced?.body.firstParagraph == "Line one. Line two.")
     }
 
+    @Test func leadWithoutWordsPassesTheTitleToTheNextBlock() {
+        let article = parse("date 2026-02-14 https://wire.example/1\n\nKiel met Berg.").value
+        #expect(article?.title == "Kiel met Berg")
+        #expect(article?.body.firstParagraph == "https://wire.example/1")
+    }
+
     @Test func articleOfOnlySignaturesIsTitledAfterThePoster() {
         let article = parse("date 2026-02-14 — Baltic Wire Desk (@balticwiredesk) February 14, 2026").value
         #expect(article?.title == "Post by Baltic Wire Desk")

@@ -83,9 +83,11 @@ struct RawTitleTests {
         #expect(RawTitle.withoutTrailingPunctuation("The leaders’") == "The leaders’")
     }
 
-    @Test func whiteSpaceIsCollapsedAndEmptyTextGivesNil() {
+    @Test func whiteSpaceIsCollapsedAndLinksAndEmptyTextGiveNothing() {
         #expect(RawTitle.derive(from: "Kiel  met\tBerg.") == "Kiel met Berg")
         #expect(RawTitle.derive(from: "... — !") == nil)
+        #expect(RawTitle.derive(from: "Berg posted a video. https://t.co/AbC pic.twitter.com/x") == "Berg posted a video")
+        #expect(RawTitle.derive(from: "https://t.co/AbC") == nil)
         #expect(RawTitle.derive(from: "") == nil)
     }
 
