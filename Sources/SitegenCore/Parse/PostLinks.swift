@@ -43,7 +43,8 @@ enum PostLinks {
     private static func startsWord(_ text: Substring, at index: Substring.Index) -> Bool {
         guard index > text.startIndex else { return true }
         let previous = text.unicodeScalars[text.unicodeScalars.index(before: index)]
-        return !(previous.properties.isAlphabetic || previous.properties.numericType != nil
+        return
+            !(previous.properties.isAlphabetic || previous.properties.numericType != nil
             || previous == "/" || previous == "." || previous == "@")
     }
 
@@ -62,7 +63,8 @@ enum PostLinks {
             return nil
         }
         if isPicture {
-            let id = rest.dropFirst(prefixLength).prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber) })
+            let id = rest.dropFirst(prefixLength).prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            )
             guard !id.isEmpty else { return nil }
             return (id.endIndex, "https://" + rest[..<id.endIndex])
         }

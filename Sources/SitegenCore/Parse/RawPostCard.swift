@@ -104,7 +104,8 @@ struct RawPostCard {
     static func linkedHTML(_ text: String) -> String {
         PostLinks.segments(in: text).map { segment in
             guard let url = segment.url else { return HTMLText.escape(segment.text) }
-            return "<a href=\"\(HTMLText.escape(url))\" rel=\"nofollow noopener\">\(HTMLText.escape(segment.text))</a>"
+            return
+                "<a href=\"\(HTMLText.escape(url))\" rel=\"nofollow noopener\">\(HTMLText.escape(segment.text))</a>"
         }.joined()
     }
 

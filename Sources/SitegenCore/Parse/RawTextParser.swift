@@ -54,7 +54,9 @@ struct RawTextParser {
         let blocks = Self.blocks(of: Self.paragraphs(of: lines, path: file.path))
         let texts = Self.texts(of: blocks)
         let lead = texts.first
-        let title = frontTitle ?? texts.lazy.compactMap { RawTitle.derive(from: $0) }.first ?? Self.fallbackTitle(blocks)
+        let title =
+            frontTitle ?? texts.lazy.compactMap { RawTitle.derive(from: $0) }.first
+            ?? Self.fallbackTitle(blocks)
         if title == nil, !diagnostics.contains(where: { $0.severity == .error }) {
             let location = dateWord?.end ?? SourceLocation(path: file.path, line: split.bodyStartLine)
             diagnostics.append(SitegenError(.missingRawText, at: location))
@@ -92,7 +94,8 @@ struct RawTextParser {
                 markdown.append(card.markdown)
             }
         }
-        let body = RenderedMarkdown(html: html, plainText: texts.joined(separator: "\n\n"), firstParagraph: firstParagraph)
+        let body = RenderedMarkdown(
+            html: html, plainText: texts.joined(separator: "\n\n"), firstParagraph: firstParagraph)
         return (body, markdown.isEmpty ? "" : markdown.joined(separator: "\n\n") + "\n")
     }
 
@@ -122,7 +125,8 @@ struct RawTextParser {
         var text = file.text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(13) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+                of: "\r", with: "\n")
         }
         return SourceFile(path: file.path, text: text)
     }
@@ -157,7 +161,8 @@ struct DateWord {
         date = NewsDate(parsing: self.token)
         location = SourceLocation(path: path, line: lines[index].line, column: column)
         end = SourceLocation(path: path, line: lines[index].line, column: column + token.count)
-        lines[index] = RawLine(text: rest[token.endIndex...], line: lines[index].line, columnOffset: column - 1 + token.count)
+        lines[index] = RawLine(
+            text: rest[token.endIndex...], line: lines[index].line, columnOffset: column - 1 + token.count)
         lines.removeFirst(index)
     }
 }

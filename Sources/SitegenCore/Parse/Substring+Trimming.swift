@@ -19,7 +19,9 @@ extension Substring {
         while cursor > utf8.startIndex {
             let index = utf8.index(before: cursor)
             let byte = utf8[index]
-            if byte == UInt8(ascii: "("), following == UInt8(ascii: "@") { return index..<utf8.index(index, offsetBy: 2) }
+            if byte == UInt8(ascii: "("), following == UInt8(ascii: "@") {
+                return index..<utf8.index(index, offsetBy: 2)
+            }
             following = byte
             cursor = index
         }
