@@ -5,21 +5,22 @@ enum MarkdownText {
     /// Characters escaped wherever they stand: they can open emphasis (`*`, `_`), code
     /// (`` ` ``), links and images (`[`, `]`), raw HTML and autolinks (`<`), entities (`&`),
     /// or escape the next character (`\`).
-    private static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", "&"]
+    private static let inlineSpecials: [Bool] = (0..<256).map { "\\`*_[]<&".utf8.contains(UInt8($0)) }
     /// Characters escaped at the start of a line, where they open a heading, a block quote,
     /// a list, a thematic break or a fenced code block. Digits then `.` or `)` are escaped
     /// only before white space or the end, where they would start an ordered list.
     private static let lineStartSpecials: Set<Character> = ["#", ">", "-", "+", "~", "=", "|"]
 
-    /// `text` escaped for use inside a line: every inline special gets a backslash.
+    /// `text` escaped for use inside a line: every inline special gets a backslash. Works on
+    /// UTF-8 bytes: the specials are ASCII, which never occurs inside a multi-byte sequence.
     static func escapeInline(_ text: some StringProtocol) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            if inlineSpecials.contains(character) { result.append("\\") }
-            result.append(character)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if inlineSpecials[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One line of plain text (no line breaks, no leading white space) as a Markdown line

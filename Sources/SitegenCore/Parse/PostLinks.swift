@@ -20,10 +20,14 @@ enum PostLinks {
         let text = Substring(text)
         var segments: [Segment] = []
         var plainStart = text.startIndex
-        var cursor = text.startIndex
-        while cursor < text.endIndex {
-            guard startsWord(text, at: cursor), let (end, url) = link(in: text, at: cursor) else {
-                cursor = text.index(after: cursor)
+        var cursor = text.utf8.startIndex
+        while cursor < text.utf8.endIndex {
+            // Every link starts with an ASCII `h` or `p`; look closer only there.
+            let byte = text.utf8[cursor]
+            guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "p"), startsWord(text, at: cursor),
+                let (end, url) = link(in: text, at: cursor)
+            else {
+                cursor = text.utf8.index(after: cursor)
                 continue
             }
             if plainStart < cursor { segments.append(Segment(text: text[plainStart..<cursor])) }
@@ -38,8 +42,10 @@ enum PostLinks {
     /// A link can start at the beginning or after anything but a letter, digit, `/`, `.` or `@`.
     private static func startsWord(_ text: Substring, at index: Substring.Index) -> Bool {
         guard index > text.startIndex else { return true }
-        let previous = text[text.index(before: index)]
-        return !(previous.isLetter || previous.isNumber || previous == "/" || previous == "." || previous == "@")
+        let previous = text.unicodeScalars[text.unicodeScalars.index(before: index)]
+        return
+            !(previous.properties.isAlphabetic || previous.properties.numericType != nil
+            || previous == "/" || previous == "." || previous == "@")
     }
 
     /// The end of the link starting at `index` and its target.
@@ -57,7 +63,8 @@ enum PostLinks {
             return nil
         }
         if isPicture {
-            let id = rest.dropFirst(prefixLength).prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber) })
+            let id = rest.dropFirst(prefixLength).prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            )
             guard !id.isEmpty else { return nil }
             return (id.endIndex, "https://" + rest[..<id.endIndex])
         }

@@ -20,13 +20,23 @@
 /// is shown in a `<span class="post-date">` instead of a `<time>`.
 struct RawPostCard {
     let post: SocialPost
+    /// The post's paragraphs.
+    let paragraphs: [String]
+    /// The caption as HTML and as the same text without markup.
+    let caption: (html: String, text: String)
+
+    init(post: SocialPost) {
+        self.post = post
+        paragraphs = post.paragraphs
+        caption = Self.caption(for: post)
+    }
 
     /// The card as an HTML fragment ending in a newline.
     var html: String {
         var result = "<figure class=\"post\">\n"
-        if !post.paragraphs.isEmpty {
+        if !paragraphs.isEmpty {
             result += "<blockquote class=\"post-text\">\n"
-            for paragraph in post.paragraphs { result += "<p>" + Self.linkedHTML(paragraph) + "</p>\n" }
+            for paragraph in paragraphs { result += "<p>" + Self.linkedHTML(paragraph) + "</p>\n" }
             result += "</blockquote>\n"
         }
         return result + "<figcaption class=\"post-meta\">" + caption.html + "</figcaption>\n</figure>\n"
@@ -34,17 +44,16 @@ struct RawPostCard {
 
     /// The card as a Markdown block quote: the paragraphs, then the caption line.
     var markdown: String {
-        let lines = post.paragraphs.map(Self.linkedMarkdown) + [MarkdownText.line(caption.text)]
+        let lines = paragraphs.map(Self.linkedMarkdown) + [MarkdownText.line(caption.text)]
         return lines.map { "> " + $0 }.joined(separator: "\n>\n")
     }
 
     /// The card's visible text: paragraphs and caption separated by blank lines.
     var plainText: String {
-        (post.paragraphs + [caption.text]).joined(separator: "\n\n")
+        (paragraphs + [caption.text]).joined(separator: "\n\n")
     }
 
-    /// The caption as HTML and as the same text without markup.
-    var caption: (html: String, text: String) {
+    private static func caption(for post: SocialPost) -> (html: String, text: String) {
         var caption = Caption()
         caption.plain("— ")
         var groups = 0
@@ -68,7 +77,7 @@ struct RawPostCard {
                 caption.span("post-time", time)
             }
         }
-        if let signature = post.signature, adds(signature) {
+        if let signature = post.signature, adds(signature, to: post) {
             let isShared = post.sharedBy != nil
             if groups > 0 { caption.plain(" ") }
             caption.open(isShared ? "post-shared" : "post-signature")
@@ -85,7 +94,7 @@ struct RawPostCard {
     }
 
     /// Whether the signature shows anything the author part does not.
-    private func adds(_ signature: SocialAccount) -> Bool {
+    private static func adds(_ signature: SocialAccount, to post: SocialPost) -> Bool {
         post.sharedBy != nil || signature.handle != post.handle
             || (signature.name != nil && signature.name != post.authorName)
             || (signature.dateText != nil && signature.dateText != post.dateText)
@@ -95,7 +104,8 @@ struct RawPostCard {
     static func linkedHTML(_ text: String) -> String {
         PostLinks.segments(in: text).map { segment in
             guard let url = segment.url else { return HTMLText.escape(segment.text) }
-            return "<a href=\"\(HTMLText.escape(url))\" rel=\"nofollow noopener\">\(HTMLText.escape(segment.text))</a>"
+            return
+                "<a href=\"\(HTMLText.escape(url))\" rel=\"nofollow noopener\">\(HTMLText.escape(segment.text))</a>"
         }.joined()
     }
 

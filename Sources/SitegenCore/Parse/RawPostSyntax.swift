@@ -38,7 +38,7 @@ enum RawPostSyntax {
     /// else after the handle must be a date such as `February 14, 2026` or `Feb 14 2026`.
     static func signature(endingWith text: some StringProtocol) -> Signature? {
         let text = Substring(text).trimmingTrailingWhitespace
-        guard let open = text.range(of: "(@", options: .backwards) else { return nil }
+        guard let open = text.lastHandleOpening else { return nil }
         let handleStart = text.index(before: open.upperBound)  // at "@"
         var cursor = open.upperBound
         while cursor < text.endIndex, isHandleCharacter(text[cursor]) { cursor = text.index(after: cursor) }
@@ -49,7 +49,8 @@ enum RawPostSyntax {
         var dateText: String?
         if !after.isEmpty {
             let trimmedAfter = after.hasSuffix(".") ? after.dropLast() : after
-            guard let parsed = monthDayYear(prefixOf: trimmedAfter), parsed.end == trimmedAfter.endIndex else { return nil }
+            guard let parsed = monthDayYear(prefixOf: trimmedAfter), parsed.end == trimmedAfter.endIndex
+            else { return nil }
             date = parsed.date
             dateText = String(trimmedAfter)
         }
@@ -66,13 +67,16 @@ enum RawPostSyntax {
     static func announcement(startingWith text: Substring) -> (Announcement, rest: Substring)? {
         guard let (inner, rest) = parenthesized(prefixOf: text), inner.first == "@" else { return nil }
         var cursor = inner.index(after: inner.startIndex)
-        while cursor < inner.endIndex, isHandleCharacter(inner[cursor]) { cursor = inner.index(after: cursor) }
+        while cursor < inner.endIndex, isHandleCharacter(inner[cursor]) {
+            cursor = inner.index(after: cursor)
+        }
         guard cursor > inner.index(after: inner.startIndex) else { return nil }
         let handle = String(inner[..<cursor])
         let afterHandle = inner[cursor...].trimmingWhitespace
         guard let dash = afterHandle.first, "–—-".contains(dash) else { return nil }
         let label = afterHandle.dropFirst().trimmingWhitespace
-        guard !label.isEmpty, label.count <= 40, label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "." })
+        guard !label.isEmpty, label.count <= 40,
+            label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "." })
         else { return nil }
         var words = label.split(separator: " ")
         if let last = words.last, last.lowercased() == "post" { words.removeLast() }
@@ -92,7 +96,8 @@ enum RawPostSyntax {
             searchEnd = separator.lowerBound
             let name = inner[..<separator.lowerBound].trimmingWhitespace
             let when = inner[separator.upperBound...].trimmingWhitespace
-            guard !name.isEmpty, name.count <= maximumNameLength, let parsed = monthDayYear(prefixOf: when) else { continue }
+            guard !name.isEmpty, name.count <= maximumNameLength, let parsed = monthDayYear(prefixOf: when)
+            else { continue }
             var tail = when[parsed.end...].trimmingWhitespace
             if tail.first == "," { tail = tail.dropFirst().trimmingWhitespace }
             guard tail.isEmpty || isTime(tail) else { continue }
@@ -108,17 +113,23 @@ enum RawPostSyntax {
     /// `text`; `date` is nil when the day does not exist.
     static func monthDayYear(prefixOf text: Substring) -> (date: NewsDate?, end: Substring.Index)? {
         var cursor = text.startIndex
-        while cursor < text.endIndex, text[cursor].isLetter, text[cursor].isASCII { cursor = text.index(after: cursor) }
+        while cursor < text.endIndex, text[cursor].isLetter, text[cursor].isASCII {
+            cursor = text.index(after: cursor)
+        }
         guard let month = month(named: text[..<cursor]) else { return nil }
         if cursor < text.endIndex, text[cursor] == "." { cursor = text.index(after: cursor) }
         let afterMonth = cursor
         cursor = skipSpaces(text, from: cursor)
-        guard cursor > afterMonth, let (day, afterDay) = digits(text, from: cursor, count: 1...2) else { return nil }
+        guard cursor > afterMonth, let (day, afterDay) = digits(text, from: cursor, count: 1...2) else {
+            return nil
+        }
         cursor = afterDay
         if cursor < text.endIndex, text[cursor] == "," { cursor = text.index(after: cursor) }
         let beforeYear = cursor
         cursor = skipSpaces(text, from: cursor)
-        guard cursor > beforeYear, let (year, end) = digits(text, from: cursor, count: 4...4) else { return nil }
+        guard cursor > beforeYear, let (year, end) = digits(text, from: cursor, count: 4...4) else {
+            return nil
+        }
         guard end == text.endIndex || !(text[end].isLetter || text[end].isNumber) else { return nil }
         let valid = day >= 1 && day <= NewsDate.daysIn(month: month, year: year)
         return (valid ? NewsDate(year: year, month: month, day: day) : nil, end)
@@ -139,7 +150,8 @@ enum RawPostSyntax {
     /// `A-Z a-z 0-9 _`.
     static func isHandleCharacter(_ character: Character) -> Bool {
         guard let ascii = character.asciiValue else { return false }
-        return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii) || ascii == 95
+        return (48...57).contains(ascii) || (65...90).contains(ascii) || (97...122).contains(ascii)
+            || ascii == 95
     }
 }
 
@@ -173,26 +185,34 @@ extension RawPostSyntax {
 
     /// The last spaced dash in an author line: ` – `, ` — ` or ` - `.
     private static func lastNameSeparator(in text: Substring) -> Range<Substring.Index>? {
-        [" – ", " — ", " - "].compactMap { text.range(of: $0, options: .backwards) }.max { $0.lowerBound < $1.lowerBound }
+        [" – ", " — ", " - "].compactMap { text.range(of: $0, options: .backwards) }.max {
+            $0.lowerBound < $1.lowerBound
+        }
     }
 
     /// `H:MM` then at most three short words (`AM`, `ET`, `p.m.`, `GMT+1`).
     private static func isTime(_ text: Substring) -> Bool {
         guard let (hour, afterHour) = digits(text, from: text.startIndex, count: 1...2), hour < 24,
             afterHour < text.endIndex, text[afterHour] == ":",
-            let (minute, afterMinute) = digits(text, from: text.index(after: afterHour), count: 2...2), minute < 60
+            let (minute, afterMinute) = digits(text, from: text.index(after: afterHour), count: 2...2),
+            minute < 60
         else { return false }
         let words = text[afterMinute...].split(separator: " ")
         guard words.count <= 3 else { return false }
-        if let first = text[afterMinute...].first, !first.isWhitespace, first.isLetter == false { return false }
+        if let first = text[afterMinute...].first, !first.isWhitespace, first.isLetter == false {
+            return false
+        }
         return words.allSatisfy { word in
-            word.count <= 8 && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.:".contains($0)) }
+            word.count <= 8
+                && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.:".contains($0)) }
         }
     }
 
     private static func skipSpaces(_ text: Substring, from start: Substring.Index) -> Substring.Index {
         var cursor = start
-        while cursor < text.endIndex, text[cursor] == " " || text[cursor] == "\u{00A0}" || text[cursor] == "\t" {
+        while cursor < text.endIndex,
+            text[cursor] == " " || text[cursor] == "\u{00A0}" || text[cursor] == "\t"
+        {
             cursor = text.index(after: cursor)
         }
         return cursor
@@ -204,7 +224,9 @@ extension RawPostSyntax {
         var cursor = start
         var value = 0
         var length = 0
-        while cursor < text.endIndex, length < count.upperBound, let digit = text[cursor].asciiValue, (48...57).contains(digit) {
+        while cursor < text.endIndex, length < count.upperBound, let digit = text[cursor].asciiValue,
+            (48...57).contains(digit)
+        {
             value = value * 10 + Int(digit - 48)
             length += 1
             cursor = text.index(after: cursor)

@@ -32,7 +32,9 @@ extension RawTextParser {
         var texts: [Substring] = []
         var start: SourceLocation?
         func flush() {
-            if let start, !texts.isEmpty { result.append(RawParagraph(text: texts.joined(separator: " "), location: start)) }
+            if let start, !texts.isEmpty {
+                result.append(RawParagraph(text: texts.joined(separator: " "), location: start))
+            }
             texts = []
             start = nil
         }
@@ -43,12 +45,15 @@ extension RawTextParser {
                 flush()
                 continue
             }
-            if !texts.isEmpty, RawPostSyntax.announcement(startingWith: text) != nil
-                || RawPostSyntax.authorLine(startingWith: text) != nil
+            if !texts.isEmpty,
+                RawPostSyntax.announcement(startingWith: text) != nil
+                    || RawPostSyntax.authorLine(startingWith: text) != nil
             {
                 flush()
             }
-            if start == nil { start = SourceLocation(path: path, line: line.line, column: line.columnOffset + leading + 1) }
+            if start == nil {
+                start = SourceLocation(path: path, line: line.line, column: line.columnOffset + leading + 1)
+            }
             texts.append(text)
             if RawPostSyntax.signature(endingWith: text) != nil { flush() }
         }
@@ -75,7 +80,9 @@ extension RawTextParser {
             let item = items[index]
             guard item.isOpener else {
                 if let signature = item.signature {
-                    blocks.append(.post(post(texts: [signature.text], signature: signature, at: item.paragraph.location)))
+                    let location = item.paragraph.location
+                    let post = post(texts: [signature.text], signature: signature, at: location)
+                    blocks.append(.post(post))
                 } else {
                     blocks.append(.paragraph(item.paragraph))
                 }
@@ -108,9 +115,10 @@ extension RawTextParser {
             if texts.isEmpty, opener.signature == nil {
                 blocks += consumed.map(RawBlock.paragraph)
             } else {
-                blocks.append(.post(post(
+                let post = post(
                     texts: texts, announcement: opener.announcement, authorLine: opener.authorLine,
-                    signature: opener.signature, at: item.paragraph.location)))
+                    signature: opener.signature, at: item.paragraph.location)
+                blocks.append(.post(post))
             }
             index = next
         }
@@ -135,12 +143,15 @@ extension RawTextParser {
     /// names an account that shared the text (`SocialPost.sharedBy`), and the author is who
     /// the openers say.
     static func post(
-        texts: [String], announcement: RawPostSyntax.Announcement? = nil, authorLine: RawPostSyntax.AuthorLine? = nil,
+        texts: [String], announcement: RawPostSyntax.Announcement? = nil,
+        authorLine: RawPostSyntax.AuthorLine? = nil,
         signature: RawPostSyntax.Signature?, at location: SourceLocation
     ) -> SocialPost {
         let account = signature?.account
         var isOwn = account != nil && announcement == nil && authorLine == nil
-        if let account, let announcement, account.handle.lowercased() == announcement.handle.lowercased() { isOwn = true }
+        if let account, let announcement, account.handle.lowercased() == announcement.handle.lowercased() {
+            isOwn = true
+        }
         if let account, let name = account.name, let authorLine,
             SocialPost.matchKey(name) == SocialPost.matchKey(authorLine.name)
         {

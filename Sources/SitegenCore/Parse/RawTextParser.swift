@@ -15,12 +15,13 @@ import MarkdownHTML
 ///   the date, and reported as an invalid date otherwise.
 /// - The title, unless front matter gives one, comes from the first block that has text: a
 ///   plain paragraph, or a post's text when the article opens with a post (so the signature
-///   never ends up in the title). When no block has text but there is a post, the title is
+///   never ends up in the title); a block that gives no title (only a link) passes to the
+///   next. When no block has text but there is a post, the title is
 ///   `Post by <name or handle>`. A file with only a date line, and no front matter title, is
 ///   an error (`missingRawText`) pointing just after the date: an empty article is far more
 ///   likely a truncated paste than something to publish.
-/// - `body.firstParagraph`, from which `Article` derives the summary, is the text of that
-///   same block.
+/// - `body.firstParagraph`, from which `Article` derives the summary, is the text of the
+///   first block that has text.
 struct RawTextParser {
     func parse(_ file: SourceFile) -> ParseOutcome<ParsedArticle> {
         let file = Self.normalized(file)
@@ -51,8 +52,11 @@ struct RawTextParser {
         }
 
         let blocks = Self.blocks(of: Self.paragraphs(of: lines, path: file.path))
-        let lead = Self.lead(of: blocks)
-        let title = frontTitle ?? lead.flatMap { RawTitle.derive(from: $0) } ?? Self.fallbackTitle(blocks)
+        let texts = Self.texts(of: blocks)
+        let lead = texts.first
+        let title =
+            frontTitle ?? texts.lazy.compactMap { RawTitle.derive(from: $0) }.first
+            ?? Self.fallbackTitle(blocks)
         if title == nil, !diagnostics.contains(where: { $0.severity == .error }) {
             let location = dateWord?.end ?? SourceLocation(path: file.path, line: split.bodyStartLine)
             diagnostics.append(SitegenError(.missingRawText, at: location))
@@ -90,20 +94,19 @@ struct RawTextParser {
                 markdown.append(card.markdown)
             }
         }
-        let body = RenderedMarkdown(html: html, plainText: texts.joined(separator: "\n\n"), firstParagraph: firstParagraph)
+        let body = RenderedMarkdown(
+            html: html, plainText: texts.joined(separator: "\n\n"), firstParagraph: firstParagraph)
         return (body, markdown.isEmpty ? "" : markdown.joined(separator: "\n\n") + "\n")
     }
 
-    /// The text of the first block that has any: a paragraph, or a post's paragraphs.
-    static func lead(of blocks: [RawBlock]) -> String? {
-        for block in blocks {
+    /// The text of each block that has any: a paragraph, or a post's paragraphs joined.
+    static func texts(of blocks: [RawBlock]) -> [String] {
+        blocks.compactMap { block in
             switch block {
             case .paragraph(let paragraph): return paragraph.text
-            case .post(let post) where !post.text.isEmpty: return post.paragraphs.joined(separator: " ")
-            case .post: continue
+            case .post(let post): return post.text.isEmpty ? nil : post.paragraphs.joined(separator: " ")
             }
         }
-        return nil
     }
 
     /// `Post by <name or handle>` for an article that has posts but no text.
@@ -122,7 +125,8 @@ struct RawTextParser {
         var text = file.text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(13) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+                of: "\r", with: "\n")
         }
         return SourceFile(path: file.path, text: text)
     }
@@ -157,7 +161,8 @@ struct DateWord {
         date = NewsDate(parsing: self.token)
         location = SourceLocation(path: path, line: lines[index].line, column: column)
         end = SourceLocation(path: path, line: lines[index].line, column: column + token.count)
-        lines[index] = RawLine(text: rest[token.endIndex...], line: lines[index].line, columnOffset: column - 1 + token.count)
+        lines[index] = RawLine(
+            text: rest[token.endIndex...], line: lines[index].line, columnOffset: column - 1 + token.count)
         lines.removeFirst(index)
     }
 }

@@ -2,6 +2,7 @@
 /// sentence's main clause, cut at a clause boundary to at most about 90 characters, without
 /// trailing punctuation.
 ///
+/// 0. Links (`https://…`, `pic.twitter.com/…`) are left out, and a wire dateline before a dash (`HALDEN, Norland (Wire) — Prime Minister …`) is skipped.
 /// 1. The first sentence ends at `.`, `!` or `?` (closing quotes allowed) followed by white
 ///    space and an uppercase letter, or by the end of the text. A `.` after an abbreviation
 ///    (`Mr.`, `Gen.`, `Jan.`), an initial (`J.`) or a dotted word (`U.S.`) ends nothing, nor
@@ -21,11 +22,31 @@ enum RawTitle {
 
     /// The title for `text`, or nil when it holds nothing but punctuation and white space.
     static func derive(from text: String, limit: Int = limit) -> String? {
-        let text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        var title = mainClause(of: firstSentence(of: text))
+        let text = PostLinks.segments(in: text).filter { $0.url == nil }.map(\.text).joined(separator: " ")
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var title = mainClause(of: firstSentence(of: withoutDateline(text)))
         if title.count > limit { title = shortened(title, limit: limit) }
         let result = withoutTrailingPunctuation(title)
         return result.isEmpty ? nil : result
+    }
+
+    /// `text` without a leading wire dateline: up to six words before a dash in the first 80
+    /// Characters, the first of them in capitals (`NEW YORK (Wire) -`, `HALDEN, Norland —`),
+    /// when an uppercase letter follows the dash.
+    static func withoutDateline(_ text: String) -> String {
+        let chars = Array(text.prefix(80))
+        guard let dash = clauseBoundaries(in: chars, includingCommas: false).first,
+            chars[dash] != ":", chars[dash] != ";", chars[dash] != ","
+        else { return text }
+        let head = String(chars[..<dash]).split(separator: " ")
+        guard let first = head.first, head.count <= 6, first.count >= 2,
+            first.allSatisfy({ $0.isUppercase || !$0.isLetter }), first.contains(where: \.isLetter)
+        else { return text }
+        let rest = String(text.dropFirst(dash)).drop {
+            !$0.isLetter && !$0.isNumber && !"“\"‘'(".contains($0)
+        }
+        guard let start = rest.first(where: { $0.isLetter }), start.isUppercase else { return text }
+        return String(rest)
     }
 
     /// The first sentence of `text`, with its closing punctuation.
@@ -53,7 +74,8 @@ enum RawTitle {
     /// `sentence` cut before its first clause boundary that leaves at least three words.
     static func mainClause(of sentence: String) -> String {
         let chars = Array(sentence)
-        for boundary in clauseBoundaries(in: chars, includingCommas: false) where wordCount(chars[..<boundary]) >= 3 {
+        for boundary in clauseBoundaries(in: chars, includingCommas: false)
+        where wordCount(chars[..<boundary]) >= 3 {
             return String(chars[..<boundary])
         }
         return sentence
@@ -68,7 +90,9 @@ enum RawTitle {
         var cut = limit
         while cut > 0, !chars[cut].isWhitespace { cut -= 1 }
         var words = String(chars[..<(cut > 0 ? cut : limit)]).split(separator: " ")
-        while words.count > 3, let last = words.last, danglingWords.contains(last.lowercased()) { words.removeLast() }
+        while words.count > 3, let last = words.last, danglingWords.contains(last.lowercased()) {
+            words.removeLast()
+        }
         return words.joined(separator: " ")
     }
 
@@ -82,7 +106,8 @@ enum RawTitle {
                 body = body.dropLast()
             } else if let opener = pairs[last] {
                 body = body.dropLast()
-                let balanced = opener == last ? body.filter { $0 == last }.count % 2 == 1 : body.contains(opener)
+                let balanced =
+                    opener == last ? body.filter { $0 == last }.count % 2 == 1 : body.contains(opener)
                 if balanced { closing = String(last) + closing }
             } else {
                 break
@@ -96,14 +121,17 @@ extension RawTitle {
     private static let sentenceEnds: Set<Character> = [".", "!", "?"]
     private static let closers: Set<Character> = ["\"", "”", "’", "'", ")", "]", "»"]
     private static let openers: Set<Character> = ["\"", "“", "‘", "'", "(", "[", "«"]
-    private static let trailingPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "·", "/"]
+    private static let trailingPunctuation: Set<Character> = [
+        ".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "·", "/",
+    ]
     /// Closing quotes and brackets, each with its opening partner.
     private static let pairs: [Character: Character] = ["”": "“", "\"": "\"", ")": "(", "]": "[", "»": "«"]
 
     private static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm", "prof",
         "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "amb", "sec", "dept", "approx",
+        "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "amb", "sec", "dept",
+        "approx",
         "fig", "vol", "cf", "al", "ave", "messrs", "gens",
     ]
     /// `-ing` and `-ed` words that are not participles after a comma.
@@ -113,15 +141,20 @@ extension RawTitle {
     ]
     /// Irregular past participles that open a clause after a comma.
     private static let irregularParticiples: Set<String> = [
-        "led", "made", "taken", "given", "driven", "seen", "known", "held", "left", "set", "sent", "built", "brought",
-        "caught", "won", "shown", "written", "struck", "hit", "cut", "put", "told", "paid", "said", "begun", "broken",
+        "led", "made", "taken", "given", "driven", "seen", "known", "held", "left", "set", "sent", "built",
+        "brought",
+        "caught", "won", "shown", "written", "struck", "hit", "cut", "put", "told", "paid", "said", "begun",
+        "broken",
         "chosen", "drawn", "fallen", "spoken", "thrown", "torn", "worn", "bound", "found", "sought", "fought",
     ]
     /// Words a cut title should not end with.
     private static let danglingWords: Set<String> = [
-        "a", "an", "the", "of", "and", "or", "but", "nor", "to", "in", "on", "at", "for", "with", "by", "from", "as",
-        "into", "onto", "over", "under", "than", "that", "which", "who", "whose", "its", "their", "his", "her", "our",
-        "this", "these", "those", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had",
+        "a", "an", "the", "of", "and", "or", "but", "nor", "to", "in", "on", "at", "for", "with", "by",
+        "from", "as",
+        "into", "onto", "over", "under", "than", "that", "which", "who", "whose", "its", "their", "his",
+        "her", "our",
+        "this", "these", "those", "is", "are", "was", "were", "be", "been", "will", "would", "has", "have",
+        "had",
     ]
 
     /// Whether the `.` at `index` follows an abbreviation, an initial or a dotted word.
@@ -145,7 +178,8 @@ extension RawTitle {
             switch chars[index] {
             case "—", "―":
                 result.append(previous.isWhitespace ? index - 1 : index)
-            case "–" where previous.isWhitespace && next.isWhitespace, "-" where previous.isWhitespace && next.isWhitespace:
+            case "–" where previous.isWhitespace && next.isWhitespace,
+                "-" where previous.isWhitespace && next.isWhitespace:
                 result.append(index - 1)
             case "-" where previous.isWhitespace && next == "-":
                 result.append(index - 1)
@@ -173,6 +207,8 @@ extension RawTitle {
     }
 
     private static func wordCount(_ chars: ArraySlice<Character>) -> Int {
-        String(chars).split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
+        String(chars).split(whereSeparator: { $0.isWhitespace }).filter {
+            $0.contains(where: { $0.isLetter || $0.isNumber })
+        }.count
     }
 }

@@ -1,13 +1,17 @@
 import Foundation
 import MarkdownHTML
 import Testing
+
 @testable import SitegenCore
 
 /// The raw text fixtures in `Fixtures/raw`, read as bytes (BOM and CRLF kept) and parsed.
 struct RawFixtureTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("Fixtures/raw")
-    static let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    static let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+        $0.hasSuffix(".txt")
+    }.sorted()
     static let failing = ["date-only.txt", "impossible-date.txt", "no-date.txt"]
     static let parsing = names.filter { !failing.contains($0) }
 
@@ -22,7 +26,8 @@ struct RawFixtureTests {
 
     @Test func everyEdgeCaseHasAFixture() {
         let edgeCases = [
-            "no-date.txt", "impossible-date.txt", "date-only.txt", "signature-without-text.txt", "long-first-sentence.txt",
+            "no-date.txt", "impossible-date.txt", "date-only.txt", "signature-without-text.txt",
+            "long-first-sentence.txt",
             "multi-paragraph-post.txt", "crlf.txt", "bom.txt", "styled-names.txt", "markdown-characters.txt",
             "post-first.txt", "announcement-unsigned.txt", "front-matter.txt", "full-article.txt",
         ]
@@ -31,29 +36,56 @@ struct RawFixtureTests {
     }
 
     @Test func errorFixturesNameTheFileLineAndColumn() {
-        #expect(Self.parse("no-date.txt").diagnostics.map(\.description) == [
-            "raw/no-date.txt:1:1: error: raw text has no date (expected the first line to start 'date YYYY-MM-DD', "
-                + "or a front matter block with 'date:')",
-        ])
-        #expect(Self.parse("impossible-date.txt").diagnostics
-            == [SitegenError(.invalidDate("2025-13-45"), at: SourceLocationOf("impossible-date.txt", 1, 6))])
-        #expect(Self.parse("date-only.txt").diagnostics
-            == [SitegenError(.missingRawText, at: SourceLocationOf("date-only.txt", 1, 16))])
+        #expect(
+            Self.parse("no-date.txt").diagnostics.map(\.description) == [
+                "raw/no-date.txt:1:1: error: raw text has no date (expected the first line to start 'date YYYY-MM-DD', "
+                    + "or a front matter block with 'date:')"
+            ])
+        #expect(
+            Self.parse("impossible-date.txt").diagnostics
+                == [
+                    SitegenError(
+                        .invalidDate("2025-13-45"), at: fixtureLocation("impossible-date.txt", 1, 6))
+                ])
+        #expect(
+            Self.parse("date-only.txt").diagnostics
+                == [SitegenError(.missingRawText, at: fixtureLocation("date-only.txt", 1, 16))])
     }
 
     @Test(arguments: [
-        ("announcement-unsigned.txt", "Chancellor Ivo Marsh announced a cabinet reshuffle in a late-night post", 1),
+        (
+            "announcement-unsigned.txt",
+            "Chancellor Ivo Marsh announced a cabinet reshuffle in a late-night post", 1
+        ),
         ("bom.txt", "Teravia's postal service resumed deliveries to the islands on Tuesday after a week", 0),
         ("crlf.txt", "Ostmark's central bank held interest rates at 3.5 percent on Monday", 0),
-        ("front-matter-with-date-word.txt", "Queen Lise opened the new ferry terminal at Port Alder on Friday", 0),
+        (
+            "front-matter-with-date-word.txt",
+            "Queen Lise opened the new ferry terminal at Port Alder on Friday", 0
+        ),
         ("front-matter.txt", "Ostmark and Teravia open talks on river tolls", 0),
-        ("full-article.txt", "Chancellor Ivo Marsh of Teravia and Queen Lise of Ostmark signed a grain corridor pact", 2),
-        ("long-first-sentence.txt", "The coalition partners in the Teravian parliament who had spent most of the spring arguing", 0),
+        (
+            "full-article.txt",
+            "Chancellor Ivo Marsh of Teravia and Queen Lise of Ostmark signed a grain corridor pact", 2
+        ),
+        (
+            "long-first-sentence.txt",
+            "The coalition partners in the Teravian parliament who had spent most of the spring arguing", 0
+        ),
         ("markdown-characters.txt", "Teravia's trade office listed new tariff codes on Friday", 0),
-        ("multi-paragraph-post.txt", "Queen Lise of Ostmark used a long post on Saturday to answer critics of the harbour levy", 1),
+        (
+            "multi-paragraph-post.txt",
+            "Queen Lise of Ostmark used a long post on Saturday to answer critics of the harbour levy", 1
+        ),
         ("post-first.txt", "The border crossing at Halden will stay closed until further notice", 1),
-        ("signature-without-text.txt", "The Ostmark royal household shared a photograph of Queen Lise at the harbour on Wednesday", 1),
-        ("styled-names.txt", "Supporters of Chancellor Ivo Marsh flooded social feeds on Saturday after his speech", 2),
+        (
+            "signature-without-text.txt",
+            "The Ostmark royal household shared a photograph of Queen Lise at the harbour on Wednesday", 1
+        ),
+        (
+            "styled-names.txt",
+            "Supporters of Chancellor Ivo Marsh flooded social feeds on Saturday after his speech", 2
+        ),
     ])
     func fixtureTitleAndPostCount(_ name: String, _ title: String, _ postCount: Int) {
         let outcome = Self.parse(name)
@@ -64,6 +96,8 @@ struct RawFixtureTests {
     }
 
     @Test func crlfAndBOMFixturesParseLikeTheirLFText() throws {
+        #expect(Self.source("crlf.txt").utf8.contains(13))
+        #expect(Self.source("bom.txt").hasPrefix("\u{FEFF}"))
         for name in ["crlf.txt", "bom.txt"] {
             let bytes = Array(Self.source(name).utf8)
             let decoded = try SourceFile.decode(bytes).get()
@@ -72,9 +106,10 @@ struct RawFixtureTests {
             #expect(fromLoader?.body.html.contains("\r") == false)
             #expect(fromLoader?.body.html.contains("\u{FEFF}") == false)
         }
-        #expect(Self.parse("crlf.txt").value?.body.plainText
-            == "Ostmark's central bank held interest rates at 3.5 percent on Monday, citing slowing inflation.\n\n"
-            + "The decision was unanimous. A statement followed at noon.")
+        #expect(
+            Self.parse("crlf.txt").value?.body.plainText
+                == "Ostmark's central bank held interest rates at 3.5 percent on Monday, citing slowing inflation.\n\n"
+                + "The decision was unanimous. A statement followed at noon.")
     }
 
     @Test func multiParagraphPostFixture() {
@@ -85,13 +120,16 @@ struct RawFixtureTests {
         #expect(post?.platform == "X")
         #expect(post?.time == "9:30 AM CET")
         #expect(post?.sharedBy?.handle == "@ostroyalwatch")
-        #expect(post?.location == SourceLocationOf("multi-paragraph-post.txt", 3, 1))
+        #expect(post?.location == fixtureLocation("multi-paragraph-post.txt", 3, 1))
     }
 
     @Test func styledNamesAreKeptForDisplayAndFoldedForSlugsAndMatching() {
         let posts = Self.parse("styled-names.txt").value?.posts ?? []
         #expect(posts.map(\.authorName) == ["𝘛𝘦𝘳𝘢𝘷𝘪𝘢 𝘍𝘪𝘳𝘴𝘵 𝘊𝘰𝘭𝘭𝘦𝘤𝘵𝘪𝘷𝘦", "𝐎𝐬𝐭𝐦𝐚𝐫𝐤 𝐃𝐚𝐢𝐥𝐲"])
-        #expect(posts.map { SocialPost.matchKey($0.authorName ?? "") } == ["teravia first collective", "ostmark daily"])
+        #expect(
+            posts.map { SocialPost.matchKey($0.authorName ?? "") } == [
+                "teravia first collective", "ostmark daily",
+            ])
         #expect(posts.map(\.dateText) == ["August 15, 2026", "Aug 15, 2026"])
     }
 
@@ -108,9 +146,14 @@ struct RawFixtureTests {
     /// The Markdown twin renders back to the same text, and the HTML shows exactly that text.
     @Test(arguments: parsing)
     func markdownTwinRendersTheSameText(_ name: String) {
-        guard let article = Self.parse(name).value else { Issue.record("\(name) does not parse"); return }
-        #expect(MarkdownRenderer().render(article.markdownBody).plainText == article.body.plainText, "\(name)")
-        #expect(Self.words(Self.text(ofHTML: article.body.html)) == Self.words(article.body.plainText), "\(name)")
+        guard let article = Self.parse(name).value else {
+            Issue.record("\(name) does not parse")
+            return
+        }
+        #expect(
+            MarkdownRenderer().render(article.markdownBody).plainText == article.body.plainText, "\(name)")
+        #expect(
+            Self.words(Self.text(ofHTML: article.body.html)) == Self.words(article.body.plainText), "\(name)")
     }
 
     static func words(_ text: String) -> [String] {
@@ -121,8 +164,14 @@ struct RawFixtureTests {
         var text = ""
         var inTag = false
         for character in html {
-            if character == "<" { inTag = true } else if character == ">" && inTag { inTag = false; text.append(" ") }
-            else if !inTag { text.append(character) }
+            if character == "<" {
+                inTag = true
+            } else if character == ">" && inTag {
+                inTag = false
+                text.append(" ")
+            } else if !inTag {
+                text.append(character)
+            }
         }
         return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
@@ -130,13 +179,15 @@ struct RawFixtureTests {
 
     /// The source without its front matter block and its leading `date YYYY-MM-DD` word.
     static func bodySource(_ source: String) -> String {
-        var lines = source.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = source.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
         if lines.first?.trimmingCharacters(in: .init(charactersIn: "\u{FEFF}")) == "---",
             let close = lines.dropFirst().firstIndex(of: "---")
         {
             lines.removeSubrange(...close)
         }
-        var body = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: "\u{FEFF}")))
+        var body = lines.joined(separator: "\n").trimmingCharacters(
+            in: .whitespacesAndNewlines.union(.init(charactersIn: "\u{FEFF}")))
         if body.lowercased().hasPrefix("date ") {
             body = body.dropFirst(5).drop(while: { !$0.isWhitespace }).description
         }
@@ -144,6 +195,6 @@ struct RawFixtureTests {
     }
 }
 
-private func SourceLocationOf(_ name: String, _ line: Int, _ column: Int) -> SitegenCore.SourceLocation {
+private func fixtureLocation(_ name: String, _ line: Int, _ column: Int) -> SitegenCore.SourceLocation {
     SitegenCore.SourceLocation(path: "raw/" + name, line: line, column: column)
 }

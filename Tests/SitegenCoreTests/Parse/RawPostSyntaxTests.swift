@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SitegenCore
 
 struct RawPostSyntaxTests {
@@ -6,22 +7,31 @@ struct RawPostSyntaxTests {
     let feb14 = NewsDate(year: 2026, month: 2, day: 14)
 
     @Test func signatureWithEmDashNameHandleAndDate() {
-        #expect(Syntax.signature(endingWith: "Talks went well. — Baltic Wire Desk (@balticwiredesk) February 14, 2026")
-            == Syntax.Signature(text: "Talks went well.", account: SocialAccount(
-                name: "Baltic Wire Desk", handle: "@balticwiredesk", date: feb14, dateText: "February 14, 2026")))
+        #expect(
+            Syntax.signature(
+                endingWith: "Talks went well. — Baltic Wire Desk (@balticwiredesk) February 14, 2026")
+                == Syntax.Signature(
+                    text: "Talks went well.",
+                    account: SocialAccount(
+                        name: "Baltic Wire Desk", handle: "@balticwiredesk", date: feb14,
+                        dateText: "February 14, 2026")))
     }
 
     @Test func signatureAcceptsOtherDashesAndMonthForms() {
         for text in [
-            "Hi — Wire (@wire) Feb 14, 2026", "Hi – Wire (@wire) Feb. 14, 2026", "Hi -- Wire (@wire) feb 14 2026",
-            "Hi ― Wire (@wire) FEBRUARY 14, 2026.", "Hi - Wire (@wire) Feb 14, 2026", "Hi—Wire (@wire)  Feb  14,  2026  ",
+            "Hi — Wire (@wire) Feb 14, 2026", "Hi – Wire (@wire) Feb. 14, 2026",
+            "Hi -- Wire (@wire) feb 14 2026",
+            "Hi ― Wire (@wire) FEBRUARY 14, 2026.", "Hi - Wire (@wire) Feb 14, 2026",
+            "Hi—Wire (@wire)  Feb  14,  2026  ",
         ] {
             let signature = Syntax.signature(endingWith: text)
             #expect(signature?.text == "Hi", "\(text)")
             #expect(signature?.account.name == "Wire", "\(text)")
             #expect(signature?.account.date == feb14, "\(text)")
         }
-        #expect(Syntax.signature(endingWith: "Hi — Wire (@wire) Sept 3, 2026")?.account.date == NewsDate(year: 2026, month: 9, day: 3))
+        #expect(
+            Syntax.signature(endingWith: "Hi — Wire (@wire) Sept 3, 2026")?.account.date
+                == NewsDate(year: 2026, month: 9, day: 3))
     }
 
     @Test func signatureNameKeepsStyledLettersHyphensAndEarlierDashes() {
@@ -29,14 +39,17 @@ struct RawPostSyntaxTests {
         #expect(styled?.text == "Yes — it is")
         #expect(styled?.account.name == "𝘈𝘯𝘯𝘢 𝘉𝘦𝘳𝘨 🇳🇴")
         #expect(styled?.account.handle == "@Anna_Berg2")
-        #expect(Syntax.signature(endingWith: "Hi — Jean-Luc Marten (@jlm) Feb 14, 2026")?.account.name == "Jean-Luc Marten")
+        #expect(
+            Syntax.signature(endingWith: "Hi — Jean-Luc Marten (@jlm) Feb 14, 2026")?.account.name
+                == "Jean-Luc Marten")
     }
 
     @Test func signatureWithoutTextNameOrDate() {
         #expect(Syntax.signature(endingWith: "— Wire (@wire) Feb 14, 2026")?.text == "")
         #expect(Syntax.signature(endingWith: "Hi — (@wire) Feb 14, 2026")?.account.name == nil)
-        #expect(Syntax.signature(endingWith: "Hi — Wire (@wire)")
-            == Syntax.Signature(text: "Hi", account: SocialAccount(name: "Wire", handle: "@wire")))
+        #expect(
+            Syntax.signature(endingWith: "Hi — Wire (@wire)")
+                == Syntax.Signature(text: "Hi", account: SocialAccount(name: "Wire", handle: "@wire")))
     }
 
     @Test func signatureWithImpossibleDayKeepsTheWrittenDate() {
@@ -46,7 +59,8 @@ struct RawPostSyntaxTests {
     }
 
     @Test func proseIsNotASignature() {
-        #expect(Syntax.signature(endingWith: "Kiel thanked Anna Berg (@AnnaBergPM) on February 14, 2026") == nil)
+        #expect(
+            Syntax.signature(endingWith: "Kiel thanked Anna Berg (@AnnaBergPM) on February 14, 2026") == nil)
         #expect(Syntax.signature(endingWith: "Kiel thanked Anna Berg (@AnnaBergPM) February 14, 2026") == nil)
         #expect(Syntax.signature(endingWith: "Hi — Wire (@wire) February 14, 2026 and more") == nil)
         #expect(Syntax.signature(endingWith: "Hi — Wire (@wi re) February 14, 2026") == nil)
@@ -58,10 +72,16 @@ struct RawPostSyntaxTests {
 
     @Test func announcementWithPlatform() {
         let (announcement, rest) = Syntax.announcement(startingWith: "( @AnnaBergPM – Social Post ) next")!
-        #expect(announcement == Syntax.Announcement(handle: "@AnnaBergPM", platform: "Social", label: "Social Post"))
+        #expect(
+            announcement
+                == Syntax.Announcement(handle: "@AnnaBergPM", platform: "Social", label: "Social Post"))
         #expect(rest == "next")
-        #expect(Syntax.announcement(startingWith: "(@realLeader - Truth Social Post)")?.0.platform == "Truth Social")
-        #expect(Syntax.announcement(startingWith: "( @x — X )")?.0 == Syntax.Announcement(handle: "@x", platform: "X", label: "X"))
+        #expect(
+            Syntax.announcement(startingWith: "(@realLeader - Truth Social Post)")?.0.platform
+                == "Truth Social")
+        #expect(
+            Syntax.announcement(startingWith: "( @x — X )")?.0
+                == Syntax.Announcement(handle: "@x", platform: "X", label: "X"))
         #expect(Syntax.announcement(startingWith: "( @x – Post )")?.0.platform == nil)
     }
 
@@ -74,19 +94,28 @@ struct RawPostSyntaxTests {
     }
 
     @Test func authorLineWithDateAndTime() {
-        let (line, rest) = Syntax.authorLine(startingWith: "( Anna Berg – Feb 14, 2026, 10:05 AM CET ) A good call.")!
-        #expect(line == Syntax.AuthorLine(name: "Anna Berg", date: feb14, dateText: "Feb 14, 2026", time: "10:05 AM CET"))
+        let (line, rest) = Syntax.authorLine(
+            startingWith: "( Anna Berg – Feb 14, 2026, 10:05 AM CET ) A good call.")!
+        #expect(
+            line
+                == Syntax.AuthorLine(
+                    name: "Anna Berg", date: feb14, dateText: "Feb 14, 2026", time: "10:05 AM CET"))
         #expect(rest == "A good call.")
     }
 
     @Test func authorLineVariants() {
-        #expect(Syntax.authorLine(startingWith: "(Jean-Luc Marten - February 14, 2026)")?.0
-            == Syntax.AuthorLine(name: "Jean-Luc Marten", date: feb14, dateText: "February 14, 2026", time: nil))
+        #expect(
+            Syntax.authorLine(startingWith: "(Jean-Luc Marten - February 14, 2026)")?.0
+                == Syntax.AuthorLine(
+                    name: "Jean-Luc Marten", date: feb14, dateText: "February 14, 2026", time: nil))
         #expect(Syntax.authorLine(startingWith: "( A - B – Feb 14, 2026, 9:15 PM ET )")?.0.name == "A - B")
         #expect(Syntax.authorLine(startingWith: "( Anna — Feb 14, 2026, 22:05 )")?.0.time == "22:05")
-        #expect(Syntax.authorLine(startingWith: "( Anna – Feb 14, 2026, 9:15 p.m. GMT+1 )")?.0.time == "9:15 p.m. GMT+1")
-        #expect(Syntax.authorLine(startingWith: "( 𝘈𝘯𝘯𝘢 – Feb 31, 2026 )")?.0
-            == Syntax.AuthorLine(name: "𝘈𝘯𝘯𝘢", date: nil, dateText: "Feb 31, 2026", time: nil))
+        #expect(
+            Syntax.authorLine(startingWith: "( Anna – Feb 14, 2026, 9:15 p.m. GMT+1 )")?.0.time
+                == "9:15 p.m. GMT+1")
+        #expect(
+            Syntax.authorLine(startingWith: "( 𝘈𝘯𝘯𝘢 – Feb 31, 2026 )")?.0
+                == Syntax.AuthorLine(name: "𝘈𝘯𝘯𝘢", date: nil, dateText: "Feb 31, 2026", time: nil))
     }
 
     @Test func notAnAuthorLine() {
@@ -99,8 +128,11 @@ struct RawPostSyntaxTests {
     }
 
     @Test func monthDayYear() {
-        #expect(Syntax.monthDayYear(prefixOf: "March 9, 2026 rest")?.date == NewsDate(year: 2026, month: 3, day: 9))
-        #expect(Syntax.monthDayYear(prefixOf: "Feb 29, 2028")?.date == NewsDate(year: 2028, month: 2, day: 29))
+        #expect(
+            Syntax.monthDayYear(prefixOf: "March 9, 2026 rest")?.date
+                == NewsDate(year: 2026, month: 3, day: 9))
+        #expect(
+            Syntax.monthDayYear(prefixOf: "Feb 29, 2028")?.date == NewsDate(year: 2028, month: 2, day: 29))
         #expect(Syntax.monthDayYear(prefixOf: "Feb 29, 2026")?.date == nil)
         #expect(Syntax.monthDayYear(prefixOf: "Feb 29, 2026") != nil)
         #expect(Syntax.monthDayYear(prefixOf: "Fe 1, 2026") == nil)

@@ -1,16 +1,24 @@
 import Testing
+
 @testable import SitegenCore
 
 struct RawTitleTests {
     @Test func sampleLeadIsCutAtParticipleThenAtAWordBeforeTheLimit() {
-        let lead = "Prime Minister Anna Berg of Norland and President Tomas Kiel of Vestmark agreed on Friday to reopen "
+        let lead =
+            "Prime Minister Anna Berg of Norland and President Tomas Kiel of Vestmark agreed on Friday to reopen "
             + "the Halden bridge crossing, ending a four-month dispute over fishing quotas that had rattled markets."
-        #expect(RawTitle.mainClause(of: lead) == "Prime Minister Anna Berg of Norland and President Tomas Kiel of Vestmark "
-            + "agreed on Friday to reopen the Halden bridge crossing")
-        #expect(RawTitle.derive(from: lead)
-            == "Prime Minister Anna Berg of Norland and President Tomas Kiel of Vestmark agreed on Friday")
-        #expect(RawTitle.derive(from: lead, limit: 130) == "Prime Minister Anna Berg of Norland and President Tomas "
-            + "Kiel of Vestmark agreed on Friday to reopen the Halden bridge crossing")
+        #expect(
+            RawTitle.mainClause(of: lead)
+                == "Prime Minister Anna Berg of Norland and President Tomas Kiel of Vestmark "
+                + "agreed on Friday to reopen the Halden bridge crossing")
+        #expect(
+            RawTitle.derive(from: lead)
+                == "Prime Minister Anna Berg of Norland and President Tomas Kiel of Vestmark agreed on Friday"
+        )
+        #expect(
+            RawTitle.derive(from: lead, limit: 130)
+                == "Prime Minister Anna Berg of Norland and President Tomas "
+                + "Kiel of Vestmark agreed on Friday to reopen the Halden bridge crossing")
     }
 
     @Test func firstSentenceEndsAtPunctuationBeforeAnUppercaseLetter() {
@@ -25,16 +33,26 @@ struct RawTitleTests {
 
     @Test func firstSentenceSkipsAbbreviationsInitialsAndDecimals() {
         #expect(RawTitle.firstSentence(of: "The U.S. Senate voted. Later.") == "The U.S. Senate voted.")
-        #expect(RawTitle.firstSentence(of: "Mr. Kiel met Dr. Berg and Gen. Holm. Later.") == "Mr. Kiel met Dr. Berg and Gen. Holm.")
+        #expect(
+            RawTitle.firstSentence(of: "Mr. Kiel met Dr. Berg and Gen. Holm. Later.")
+                == "Mr. Kiel met Dr. Berg and Gen. Holm.")
         #expect(RawTitle.firstSentence(of: "Donald J. Trump spoke. Later.") == "Donald J. Trump spoke.")
         #expect(RawTitle.firstSentence(of: "Growth hit 3.5 percent. Later.") == "Growth hit 3.5 percent.")
-        #expect(RawTitle.firstSentence(of: "Talks began Jan. 5 in Halden. Later.") == "Talks began Jan. 5 in Halden.")
+        #expect(
+            RawTitle.firstSentence(of: "Talks began Jan. 5 in Halden. Later.")
+                == "Talks began Jan. 5 in Halden.")
     }
 
     @Test func mainClauseStopsAtTheFirstClauseBoundary() {
-        #expect(RawTitle.mainClause(of: "Kiel and Berg met in Halden, citing progress.") == "Kiel and Berg met in Halden")
-        #expect(RawTitle.mainClause(of: "Kiel and Berg met in Halden, backed by allies.") == "Kiel and Berg met in Halden")
-        #expect(RawTitle.mainClause(of: "Kiel and Berg met in Halden, led by aides.") == "Kiel and Berg met in Halden")
+        #expect(
+            RawTitle.mainClause(of: "Kiel and Berg met in Halden, citing progress.")
+                == "Kiel and Berg met in Halden")
+        #expect(
+            RawTitle.mainClause(of: "Kiel and Berg met in Halden, backed by allies.")
+                == "Kiel and Berg met in Halden")
+        #expect(
+            RawTitle.mainClause(of: "Kiel and Berg met in Halden, led by aides.")
+                == "Kiel and Berg met in Halden")
         #expect(RawTitle.mainClause(of: "Kiel and Berg met — briefly — in Halden.") == "Kiel and Berg met")
         #expect(RawTitle.mainClause(of: "Kiel and Berg met—briefly—in Halden.") == "Kiel and Berg met")
         #expect(RawTitle.mainClause(of: "Kiel and Berg met – briefly.") == "Kiel and Berg met")
@@ -45,47 +63,88 @@ struct RawTitleTests {
     }
 
     @Test func mainClauseKeepsCommasHyphensAndRangesThatAreNotBoundaries() {
-        #expect(RawTitle.mainClause(of: "Kiel, Berg and Holm met in Halden.") == "Kiel, Berg and Holm met in Halden.")
-        #expect(RawTitle.mainClause(of: "Kiel and Berg met, and Holm spoke.") == "Kiel and Berg met, and Holm spoke.")
-        #expect(RawTitle.mainClause(of: "Kiel and Berg met in Halden, Beijing and Oslo.") == "Kiel and Berg met in Halden, Beijing and Oslo.")
-        #expect(RawTitle.mainClause(of: "The four-month 2025–2026 dispute ended.") == "The four-month 2025–2026 dispute ended.")
+        #expect(
+            RawTitle.mainClause(of: "Kiel, Berg and Holm met in Halden.")
+                == "Kiel, Berg and Holm met in Halden.")
+        #expect(
+            RawTitle.mainClause(of: "Kiel and Berg met, and Holm spoke.")
+                == "Kiel and Berg met, and Holm spoke.")
+        #expect(
+            RawTitle.mainClause(of: "Kiel and Berg met in Halden, Beijing and Oslo.")
+                == "Kiel and Berg met in Halden, Beijing and Oslo.")
+        #expect(
+            RawTitle.mainClause(of: "The four-month 2025–2026 dispute ended.")
+                == "The four-month 2025–2026 dispute ended.")
         #expect(RawTitle.mainClause(of: "Talks at 10:05 went well.") == "Talks at 10:05 went well.")
         #expect(RawTitle.mainClause(of: "Kiel met Berg, during talks.") == "Kiel met Berg, during talks.")
     }
 
     @Test func boundaryLeavingFewerThanThreeWordsIsSkipped() {
-        #expect(RawTitle.derive(from: "BREAKING: NORLAND AND VESTMARK TO REOPEN CROSSING. DETAILS AT NOON.")
-            == "BREAKING: NORLAND AND VESTMARK TO REOPEN CROSSING")
-        #expect(RawTitle.derive(from: "Kiel: the bridge reopens Monday, ending the dispute.") == "Kiel: the bridge reopens Monday")
+        #expect(
+            RawTitle.derive(from: "BREAKING: NORLAND AND VESTMARK TO REOPEN CROSSING. DETAILS AT NOON.")
+                == "BREAKING: NORLAND AND VESTMARK TO REOPEN CROSSING")
+        #expect(
+            RawTitle.derive(from: "Kiel: the bridge reopens Monday, ending the dispute.")
+                == "Kiel: the bridge reopens Monday")
     }
 
     @Test func longClauseIsCutAtACommaInTheSecondHalf() {
-        let text = "Lawmakers in the northern provinces of Teravia who oppose the levy, the farm lobby and the unions "
+        let text =
+            "Lawmakers in the northern provinces of Teravia who oppose the levy, the farm lobby and the unions "
             + "all marched on Sunday."
-        #expect(RawTitle.derive(from: text) == "Lawmakers in the northern provinces of Teravia who oppose the levy")
+        #expect(
+            RawTitle.derive(from: text)
+                == "Lawmakers in the northern provinces of Teravia who oppose the levy")
     }
 
     @Test func longClauseWithoutCommaIsCutAtAWordAndLosesDanglingWords() {
-        let text = "The coalition partners in the Teravian parliament who had spent most of the spring arguing over "
+        let text =
+            "The coalition partners in the Teravian parliament who had spent most of the spring arguing over "
             + "farm subsidies finally agreed on a budget."
-        #expect(RawTitle.derive(from: text) == "The coalition partners in the Teravian parliament who had spent most of the spring arguing")
-        #expect(RawTitle.derive(from: "one two three four five six of the", limit: 30) == "one two three four five six")
+        #expect(
+            RawTitle.derive(from: text)
+                == "The coalition partners in the Teravian parliament who had spent most of the spring arguing"
+        )
+        #expect(
+            RawTitle.derive(from: "one two three four five six of the", limit: 30)
+                == "one two three four five six")
         #expect(RawTitle.derive(from: String(repeating: "x", count: 100))?.count == 90)
     }
 
     @Test func trailingPunctuationGoesButBalancedQuotesStay() {
         #expect(RawTitle.withoutTrailingPunctuation("Talks ended...") == "Talks ended")
         #expect(RawTitle.withoutTrailingPunctuation("Is it over?!") == "Is it over")
-        #expect(RawTitle.withoutTrailingPunctuation("Kiel calls talks “frank.”") == "Kiel calls talks “frank”")
+        #expect(
+            RawTitle.withoutTrailingPunctuation("Kiel calls talks “frank.”") == "Kiel calls talks “frank”")
         #expect(RawTitle.withoutTrailingPunctuation("Kiel says \"no.\"") == "Kiel says \"no\"")
         #expect(RawTitle.withoutTrailingPunctuation("Talks ended.”") == "Talks ended")
         #expect(RawTitle.withoutTrailingPunctuation("Talks (in Halden).") == "Talks (in Halden)")
         #expect(RawTitle.withoutTrailingPunctuation("The leaders’") == "The leaders’")
     }
 
-    @Test func whiteSpaceIsCollapsedAndEmptyTextGivesNil() {
+    @Test func whiteSpaceIsCollapsedAndLinksAndEmptyTextGiveNothing() {
         #expect(RawTitle.derive(from: "Kiel  met\tBerg.") == "Kiel met Berg")
         #expect(RawTitle.derive(from: "... — !") == nil)
+        #expect(
+            RawTitle.derive(from: "Berg posted a video. https://t.co/AbC pic.twitter.com/x")
+                == "Berg posted a video")
+        #expect(RawTitle.derive(from: "https://t.co/AbC") == nil)
         #expect(RawTitle.derive(from: "") == nil)
+    }
+
+    @Test func wireDatelineIsSkipped() {
+        #expect(
+            RawTitle.derive(
+                from: "HALDEN, Norland (Baltic Wire) — Prime Minister Anna Berg resigned on Friday.")
+                == "Prime Minister Anna Berg resigned on Friday")
+        #expect(
+            RawTitle.derive(from: "NEW YORK (Wire) - Markets fell sharply, ending a rally.")
+                == "Markets fell sharply")
+        #expect(RawTitle.derive(from: "HALDEN—Kiel and Berg met on Friday.") == "Kiel and Berg met on Friday")
+        #expect(RawTitle.derive(from: "NATO allies met — and agreed — on Friday.") == "NATO allies met")
+        #expect(RawTitle.derive(from: "Kiel and Berg met — and agreed.") == "Kiel and Berg met")
+        #expect(
+            RawTitle.derive(from: "HALDEN — but only briefly, officials said.")
+                == "HALDEN — but only briefly, officials said")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SitegenCore
 
 struct SocialPostTests {
@@ -14,7 +15,8 @@ struct SocialPostTests {
 
     @Test func sharedByIsTheSignatureOfAnotherAccount() {
         let feed = SocialAccount(name: "Feed", handle: "@feed")
-        var post = SocialPost(authorName: "Anna", handle: "@AnnaBergPM", text: "Hi.", signature: feed, location: here)
+        var post = SocialPost(
+            authorName: "Anna", handle: "@AnnaBergPM", text: "Hi.", signature: feed, location: here)
         #expect(post.sharedBy == feed)
         post.handle = nil
         #expect(post.sharedBy == feed)

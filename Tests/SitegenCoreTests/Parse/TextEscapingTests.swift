@@ -1,5 +1,6 @@
 import MarkdownHTML
 import Testing
+
 @testable import SitegenCore
 
 struct TextEscapingTests {
@@ -10,7 +11,9 @@ struct TextEscapingTests {
     }
 
     @Test func markdownEscapesInlineSpecialsEverywhere() {
-        #expect(MarkdownText.escapeInline(#"a *b* _c_ `d` [e](f) <g> & \h"#) == #"a \*b\* \_c\_ \`d\` \[e\](f) \<g> \& \\h"#)
+        #expect(
+            MarkdownText.escapeInline(#"a *b* _c_ `d` [e](f) <g> & \h"#)
+                == #"a \*b\* \_c\_ \`d\` \[e\](f) \<g> \& \\h"#)
     }
 
     @Test func markdownEscapesBlockStartsOnlyAtTheStartOfALine() {
@@ -44,18 +47,29 @@ struct TextEscapingTests {
     }
 
     @Test func postLinksFindsURLsAndPictureLinks() {
-        let segments = PostLinks.segments(in: "See https://a.example/x?y=1&z=2. And pic.twitter.com/AbC123 now")
-        #expect(segments == [
-            .init(text: "See "), .init(text: "https://a.example/x?y=1&z=2", url: "https://a.example/x?y=1&z=2"),
-            .init(text: ". And "), .init(text: "pic.twitter.com/AbC123", url: "https://pic.twitter.com/AbC123"),
-            .init(text: " now"),
-        ])
+        let segments = PostLinks.segments(
+            in: "See https://a.example/x?y=1&z=2. And pic.twitter.com/AbC123 now")
+        #expect(
+            segments == [
+                .init(text: "See "),
+                .init(text: "https://a.example/x?y=1&z=2", url: "https://a.example/x?y=1&z=2"),
+                .init(text: ". And "),
+                .init(text: "pic.twitter.com/AbC123", url: "https://pic.twitter.com/AbC123"),
+                .init(text: " now"),
+            ])
     }
 
     @Test func postLinksLeavesTrailingPunctuationOutButKeepsBalancedParentheses() {
-        #expect(PostLinks.segments(in: "(see https://a.example/b).").map(\.url) == [nil, "https://a.example/b", nil])
-        #expect(PostLinks.segments(in: "https://en.example/Bridge_(Halden)!").map(\.url) == ["https://en.example/Bridge_(Halden)", nil])
-        #expect(PostLinks.segments(in: "“https://a.example/q”").map(\.url) == [nil, "https://a.example/q", nil])
+        #expect(
+            PostLinks.segments(in: "(see https://a.example/b).").map(\.url) == [
+                nil, "https://a.example/b", nil,
+            ])
+        #expect(
+            PostLinks.segments(in: "https://en.example/Bridge_(Halden)!").map(\.url) == [
+                "https://en.example/Bridge_(Halden)", nil,
+            ])
+        #expect(
+            PostLinks.segments(in: "“https://a.example/q”").map(\.url) == [nil, "https://a.example/q", nil])
         #expect(PostLinks.segments(in: "http://a.example, then").map(\.url) == ["http://a.example", nil])
     }
 
@@ -63,17 +77,29 @@ struct TextEscapingTests {
         #expect(PostLinks.segments(in: "https:// alone").map(\.url) == [nil])
         #expect(PostLinks.segments(in: "pic.twitter.com/ alone").map(\.url) == [nil])
         #expect(PostLinks.segments(in: "xpic.twitter.com/abc").map(\.url) == [nil])
-        #expect(PostLinks.segments(in: "https://pic.twitter.com/abc").map(\.url) == ["https://pic.twitter.com/abc"])
-        #expect(PostLinks.segments(in: "pic.twitter.com/abc…").map(\.url) == ["https://pic.twitter.com/abc", nil])
+        #expect(
+            PostLinks.segments(in: "https://pic.twitter.com/abc").map(\.url) == [
+                "https://pic.twitter.com/abc"
+            ])
+        #expect(
+            PostLinks.segments(in: "pic.twitter.com/abc…").map(\.url) == ["https://pic.twitter.com/abc", nil])
         #expect(PostLinks.segments(in: "no links here") == [.init(text: "no links here")])
     }
 
     @Test func postLinkTextAndTargetAreEscaped() {
-        #expect(RawPostCard.linkedHTML("a < https://a.example/?q=\"x\"&y") ==
-            #"a &lt; <a href="https://a.example/?q=" rel="nofollow noopener">https://a.example/?q=</a>&quot;x&quot;&amp;y"#)
-        #expect(RawPostCard.linkedHTML("https://a.example/?a=1&b=2") ==
-            #"<a href="https://a.example/?a=1&amp;b=2" rel="nofollow noopener">https://a.example/?a=1&amp;b=2</a>"#)
-        #expect(RawPostCard.linkedMarkdown("pic.twitter.com/AbC *x*") == #"[pic.twitter.com/AbC](<https://pic.twitter.com/AbC>) \*x\*"#)
-        #expect(RawPostCard.linkedMarkdown("1. https://a.example/a_b") == #"1\. [https://a.example/a\_b](<https://a.example/a_b>)"#)
+        #expect(
+            RawPostCard.linkedHTML("a < https://a.example/?q=\"x\"&y")
+                == #"a &lt; <a href="https://a.example/?q=" rel="nofollow noopener">https://a.example/?q=</a>&quot;x&quot;&amp;y"#
+        )
+        #expect(
+            RawPostCard.linkedHTML("https://a.example/?a=1&b=2")
+                == #"<a href="https://a.example/?a=1&amp;b=2" rel="nofollow noopener">https://a.example/?a=1&amp;b=2</a>"#
+        )
+        #expect(
+            RawPostCard.linkedMarkdown("pic.twitter.com/AbC *x*")
+                == #"[pic.twitter.com/AbC](<https://pic.twitter.com/AbC>) \*x\*"#)
+        #expect(
+            RawPostCard.linkedMarkdown("1. https://a.example/a_b")
+                == #"1\. [https://a.example/a\_b](<https://a.example/a_b>)"#)
     }
 }
