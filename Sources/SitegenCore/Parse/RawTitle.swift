@@ -11,13 +11,14 @@
 ///    participle (`, ending`, `, backed`, `, led`), a dash (`—` anywhere, or a spaced `–`,
 ///    `-` or `--`), `: ` or `;`. A boundary that would leave fewer than three words is skipped
 ///    (`BREAKING: …` keeps its colon).
-/// 3. A clause still longer than the limit is cut at its last clause boundary or comma in the
+/// 3. A clause up to a ninth over the limit (100 for 90) is kept whole ("about 90"), so a headline
+///    is not cut a word before its end. A longer clause is cut at its last clause boundary or comma in the
 ///    second half of the limit, or else at its last space before the limit; function words left
 ///    dangling at the end (`of`, `the`, `and`) are dropped.
 /// 4. Trailing punctuation is removed; a closing quote or bracket stays when its opening
 ///    partner is in the title.
 enum RawTitle {
-    /// The longest title, in Characters.
+    /// The longest title, in Characters, before the tolerance.
     static let limit = 90
 
     /// The title for `text`, or nil when it holds nothing but punctuation and white space.
@@ -25,7 +26,7 @@ enum RawTitle {
         let text = PostLinks.segments(in: text).filter { $0.url == nil }.map(\.text).joined(separator: " ")
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         var title = mainClause(of: firstSentence(of: withoutDateline(text)))
-        if title.count > limit { title = shortened(title, limit: limit) }
+        if title.count > limit + limit / 9 { title = shortened(title, limit: limit) }
         let result = withoutTrailingPunctuation(title)
         return result.isEmpty ? nil : result
     }
