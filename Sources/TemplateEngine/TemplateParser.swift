@@ -131,6 +131,8 @@ struct TemplateParser {
     private mutating func close(_ token: TemplateToken) {
         guard !token.content.isEmpty else {
             errors.append(TemplateError(.missingName(tag: token.tagText), template: name, at: token.position))
+            // `{{#}}...{{/}}` is one mistake, not also an unclosed section.
+            if frames.count > 1, frames[frames.count - 1].closeName.isEmpty { closeInnermost() }
             return
         }
         let closeName = Self.closeName(token.content)
