@@ -15,10 +15,10 @@ struct TemplateRenderer {
     let partials: [String: Template]
     let escaping: TemplateEscaping
     let isStrict: Bool
-    var output = ""
+    var output: TemplateOutput
     var stack: [TemplateValue]
     var templateName: String
-    private var indentation = ""
+    private var indentation: [UInt8] = []
     private var atLineStart = false
     private var overrides: [String: TemplateBlockContent] = [:]
     private var depth = 0
@@ -28,8 +28,10 @@ struct TemplateRenderer {
         templateName: String,
         partials: [String: Template],
         escaping: TemplateEscaping,
-        isStrict: Bool
+        isStrict: Bool,
+        capacity: Int
     ) {
+        self.output = TemplateOutput(capacity: capacity)
         self.stack = [context]
         self.stack.reserveCapacity(16)
         self.templateName = templateName
@@ -43,7 +45,7 @@ struct TemplateRenderer {
             switch node {
             case .text(let text):
                 if indentation.isEmpty {
-                    output.append(text.text)
+                    output.append(text.utf8)
                 } else {
                     appendIndented(text)
                 }
@@ -97,7 +99,7 @@ struct TemplateRenderer {
             break
         case .string(let string):
             if escaped {
-                escaping.append(string, to: &output)
+                output.append(string, escaping: escaping)
             } else {
                 output.append(string)
             }
@@ -166,14 +168,14 @@ struct TemplateRenderer {
 
     /// Sets the indentation for content shown by a tag: a standalone tag's content starts a line
     /// and adds its indentation; an inline partial (`fresh`) starts without indentation.
-    private mutating func enter(isStandalone: Bool, indentation added: String, fresh: Bool) {
+    private mutating func enter(isStandalone: Bool, indentation added: [UInt8], fresh: Bool) {
         if isStandalone {
             indentation += added
             atLineStart = true
         } else {
             writePendingIndentation()
             atLineStart = false
-            indentation = fresh ? "" : indentation + added
+            indentation = fresh ? [] : indentation + added
         }
     }
 
@@ -188,7 +190,7 @@ struct TemplateRenderer {
         for line in text.lines {
             if atLineStart { output.append(indentation) }
             output.append(line)
-            atLineStart = line.utf8.last == UInt8(ascii: "\n")
+            atLineStart = line.last == UInt8(ascii: "\n")
         }
     }
 }
