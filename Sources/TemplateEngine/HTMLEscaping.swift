@@ -39,7 +39,9 @@ extension TemplateEscaping {
             // Every character to escape is at most '>' (62): one comparison passes most bytes.
             guard byte <= UInt8(ascii: ">"), let replacement = replacement(for: byte) else { continue }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<offset]))
-            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            output.append(
+                contentsOf: UnsafeBufferPointer(
+                    start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             runStart = offset + 1
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))

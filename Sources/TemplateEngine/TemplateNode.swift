@@ -27,7 +27,8 @@ struct TemplateName: Equatable, Sendable {
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.contains(where: \.isEmpty) {
-            return .failure(TemplateNameError(why: "expected keys separated by single dots, like 'page.title'"))
+            return .failure(
+                TemplateNameError(why: "expected keys separated by single dots, like 'page.title'"))
         }
         return .success(TemplateName(text: text, parts: parts))
     }

@@ -48,7 +48,9 @@ extension TemplateRenderer {
         return keys
     }
 
-    private func unknownKey(_ name: String, suggestion: String?, at position: TemplatePosition) -> TemplateError {
+    private func unknownKey(_ name: String, suggestion: String?, at position: TemplatePosition)
+        -> TemplateError
+    {
         TemplateError(.unknownKey(name, suggestion: suggestion), template: templateName, at: position)
     }
 }

@@ -158,7 +158,9 @@ struct TemplateRenderer {
     }
 
     /// Renders a child's override in place of a block.
-    private mutating func render(_ content: TemplateBlockContent, at block: TemplateBlock) throws(TemplateError) {
+    private mutating func render(_ content: TemplateBlockContent, at block: TemplateBlock)
+        throws(TemplateError)
+    {
         let saved = (indentation, templateName)
         enter(isStandalone: block.isStandalone, indentation: block.indentation, fresh: false)
         templateName = content.templateName

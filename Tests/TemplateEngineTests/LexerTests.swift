@@ -55,7 +55,10 @@ import Testing
     @Test func unclosedTagIsReportedAndReadAsText() {
         var lexer = TemplateLexer("a {{b\n{{c}}", name: "t")
         let (lexed, errors) = lexer.tokenize()
-        #expect(errors == [TemplateError(template: "t", line: 1, column: 3, message: "unclosed tag (expected '}}')")])
+        #expect(
+            errors == [
+                TemplateError(template: "t", line: 1, column: 3, message: "unclosed tag (expected '}}')")
+            ])
         #expect(lexed.map(\.kind) == [.text, .variable])
         #expect(lexed.first?.content == "a {{b\n")
     }

@@ -47,10 +47,13 @@ import Testing
 
     @Test func referencesInsideSectionsBlocksAndOverridesAreChecked() {
         let sources = [
-            "a": "{{#x}}{{> p1}}{{/x}}{{$b}}{{> p2}}{{/b}}{{<a}}{{$c}}{{> p3}}{{/c}}{{/a}}",
+            "a": "{{#x}}{{> p1}}{{/x}}{{$b}}{{> p2}}{{/b}}{{<a}}{{$c}}{{> p3}}{{/c}}{{/a}}"
         ]
         let thrown = #expect(throws: TemplateLibraryError.self) { try TemplateLibrary(sources: sources) }
-        #expect(thrown?.errors.map(\.message) == ["unknown partial 'p1'", "unknown partial 'p2'", "unknown partial 'p3'"])
+        #expect(
+            thrown?.errors.map(\.message) == [
+                "unknown partial 'p1'", "unknown partial 'p2'", "unknown partial 'p3'",
+            ])
     }
 
     @Test func dynamicNamesAreCheckedWhenRendered() throws {
@@ -63,6 +66,8 @@ import Testing
     @Test func unknownTemplateHasNoPosition() throws {
         let library = try TemplateLibrary(sources: site)
         let thrown = templateError { try library.render("artcle.html", [:]) }
-        #expect(thrown?.description == "artcle.html: error: unknown template 'artcle.html' (did you mean 'article.html'?)")
+        #expect(
+            thrown?.description
+                == "artcle.html: error: unknown template 'artcle.html' (did you mean 'article.html'?)")
     }
 }

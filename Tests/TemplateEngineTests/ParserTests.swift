@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func standalonePartialKeepsItsIndentation() {
-        #expect(tree("<head>\n  {{> head.html }}\n</head>") == #""<head>\n" >head.html standalone("  ") "</head>""#)
+        #expect(
+            tree("<head>\n  {{> head.html }}\n</head>")
+                == #""<head>\n" >head.html standalone("  ") "</head>""#)
     }
 
     @Test func inlinePartialIsNotStandalone() {

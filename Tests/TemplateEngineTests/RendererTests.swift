@@ -4,8 +4,12 @@ import Testing
 
 @Suite struct RendererTests {
     @Test func scalarsRenderAsText() throws {
-        let context: TemplateValue = ["s": "text", "i": 42, "d": 1.21, "whole": 2.0, "t": true, "f": false, "n": nil]
-        #expect(try render("{{s}} {{i}} {{d}} {{whole}} {{t}} {{f}} [{{n}}]", context) == "text 42 1.21 2.0 true false []")
+        let context: TemplateValue = [
+            "s": "text", "i": 42, "d": 1.21, "whole": 2.0, "t": true, "f": false, "n": nil,
+        ]
+        #expect(
+            try render("{{s}} {{i}} {{d}} {{whole}} {{t}} {{f}} [{{n}}]", context)
+                == "text 42 1.21 2.0 true false []")
     }
 
     @Test func sectionRepeatsForEachListItem() throws {
@@ -50,18 +54,21 @@ import Testing
 
     @Test func partialSeesTheCurrentContext() throws {
         let context: TemplateValue = ["items": [["name": "a"], ["name": "b"]]]
-        let rendered = try render("{{#items}}{{> item}}{{/items}}", context, partials: ["item": "<li>{{name}}</li>"])
+        let rendered = try render(
+            "{{#items}}{{> item}}{{/items}}", context, partials: ["item": "<li>{{name}}</li>"])
         #expect(rendered == "<li>a</li><li>b</li>")
     }
 
     @Test func standalonePartialIsIndentedLineByLine() throws {
         let partials = ["list": "<ul>\n{{#items}}\n  <li>{{.}}</li>\n{{/items}}\n</ul>\n"]
-        let rendered = try render("<nav>\n    {{> list}}\n</nav>\n", ["items": ["a", "b"]], partials: partials)
+        let rendered = try render(
+            "<nav>\n    {{> list}}\n</nav>\n", ["items": ["a", "b"]], partials: partials)
         #expect(rendered == "<nav>\n    <ul>\n      <li>a</li>\n      <li>b</li>\n    </ul>\n</nav>\n")
     }
 
     @Test func valuesWithLineBreaksAreNotIndented() throws {
-        let rendered = try render("  {{> p}}\n", ["body": "a\nb"], partials: ["p": "<div>\n{{{body}}}\n</div>\n"])
+        let rendered = try render(
+            "  {{> p}}\n", ["body": "a\nb"], partials: ["p": "<div>\n{{{body}}}\n</div>\n"])
         #expect(rendered == "  <div>\n  a\nb\n  </div>\n")
     }
 
@@ -72,7 +79,8 @@ import Testing
 
     @Test func dynamicPartialNameComesFromTheContext() throws {
         let partials = ["card.html": "card {{title}}", "list.html": "list"]
-        #expect(try render("{{> *kind}}", ["kind": "card.html", "title": "T"], partials: partials) == "card T")
+        #expect(
+            try render("{{> *kind}}", ["kind": "card.html", "title": "T"], partials: partials) == "card T")
     }
 
     @Test func missingPartialRendersNothingOutsideStrictMode() throws {
@@ -81,7 +89,8 @@ import Testing
 
     @Test func childOverridesTheLayoutsBlocks() throws {
         let layout = "<title>{{$title}}Site{{/title}}</title>\n<main>\n  {{$main}}\n  {{/main}}\n</main>\n"
-        let child = "{{<layout}}\n{{$title}}{{headline}}{{/title}}\n{{$main}}\n<h1>{{headline}}</h1>\n<p>text</p>\n{{/main}}\n{{/layout}}\n"
+        let child =
+            "{{<layout}}\n{{$title}}{{headline}}{{/title}}\n{{$main}}\n<h1>{{headline}}</h1>\n<p>text</p>\n{{/main}}\n{{/layout}}\n"
         let rendered = try render(child, ["headline": "News"], partials: ["layout": layout])
         #expect(rendered == "<title>News</title>\n<main>\n  <h1>News</h1>\n  <p>text</p>\n</main>\n")
     }
@@ -92,8 +101,11 @@ import Testing
     }
 
     @Test func overridesReachBlocksInTheLayoutsPartials() throws {
-        let partials = ["layout": "{{> head}}|{{$main}}{{/main}}", "head": "<title>{{$title}}Site{{/title}}</title>"]
-        let rendered = try render("{{<layout}}{{$title}}Story{{/title}}{{$main}}body{{/main}}{{/layout}}", partials: partials)
+        let partials = [
+            "layout": "{{> head}}|{{$main}}{{/main}}", "head": "<title>{{$title}}Site{{/title}}</title>",
+        ]
+        let rendered = try render(
+            "{{<layout}}{{$title}}Story{{/title}}{{$main}}body{{/main}}{{/layout}}", partials: partials)
         #expect(rendered == "<title>Story</title>|body")
     }
 

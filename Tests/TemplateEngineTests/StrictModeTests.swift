@@ -21,8 +21,11 @@ import Testing
     @Test func suggestionsComeFromEveryFrame() {
         let context: TemplateValue = ["site": ["name": "S"], "items": [["label": "a"]]]
         #expect(strictError("{{#items}}{{nme}}{{/items}}", context) == "unknown key 'nme'")
-        #expect(strictError("{{#items}}{{sit}}{{/items}}", context) == "unknown key 'sit' (did you mean 'site'?)")
-        #expect(strictError("{{#items}}{{lable}}{{/items}}", context) == "unknown key 'lable' (did you mean 'label'?)")
+        #expect(
+            strictError("{{#items}}{{sit}}{{/items}}", context) == "unknown key 'sit' (did you mean 'site'?)")
+        #expect(
+            strictError("{{#items}}{{lable}}{{/items}}", context)
+                == "unknown key 'lable' (did you mean 'label'?)")
     }
 
     @Test func nullAndFalseValuesAreFine() throws {
@@ -38,20 +41,28 @@ import Testing
 
     @Test func missingLaterPartOfADottedName() {
         let context: TemplateValue = ["page": ["title": "T"]]
-        #expect(strictError("{{page.titel}}", context) == "unknown key 'page.titel' (did you mean 'page.title'?)")
+        #expect(
+            strictError("{{page.titel}}", context) == "unknown key 'page.titel' (did you mean 'page.title'?)")
     }
 
     @Test func missingFirstPartOfADottedName() {
-        #expect(strictError("{{pag.title}}", ["page": ["title": "T"]]) == "unknown key 'pag' (did you mean 'page'?)")
+        #expect(
+            strictError("{{pag.title}}", ["page": ["title": "T"]])
+                == "unknown key 'pag' (did you mean 'page'?)")
     }
 
     @Test func dottedNameThroughAValueThatIsNotAnObject() {
-        #expect(strictError("{{page.title.text}}", ["page": ["title": "T"]]) == "unknown key 'page.title.text'")
+        #expect(
+            strictError("{{page.title.text}}", ["page": ["title": "T"]]) == "unknown key 'page.title.text'")
     }
 
     @Test func sectionsAndInvertedSectionsAreChecked() {
-        #expect(strictError("{{#itemz}}{{/itemz}}", ["items": []]) == "unknown key 'itemz' (did you mean 'items'?)")
-        #expect(strictError("{{^itemz}}{{/itemz}}", ["items": []]) == "unknown key 'itemz' (did you mean 'items'?)")
+        #expect(
+            strictError("{{#itemz}}{{/itemz}}", ["items": []])
+                == "unknown key 'itemz' (did you mean 'items'?)")
+        #expect(
+            strictError("{{^itemz}}{{/itemz}}", ["items": []])
+                == "unknown key 'itemz' (did you mean 'items'?)")
     }
 
     @Test func interpolatingAListIsAnError() {
@@ -61,10 +72,12 @@ import Testing
 
     @Test func missingDynamicPartialIsAnError() {
         let partials = ["card.html": "card"]
-        #expect(strictError("{{> *kind}}", ["kind": "cart.html"], partials: partials)
-            == "unknown partial 'cart.html' (did you mean 'card.html'?)")
-        #expect(strictError("{{> *knd}}", ["kind": "card.html"], partials: partials)
-            == "unknown key 'knd' (did you mean 'kind'?)")
+        #expect(
+            strictError("{{> *kind}}", ["kind": "cart.html"], partials: partials)
+                == "unknown partial 'cart.html' (did you mean 'card.html'?)")
+        #expect(
+            strictError("{{> *knd}}", ["kind": "card.html"], partials: partials)
+                == "unknown key 'knd' (did you mean 'kind'?)")
     }
 
     @Test func nonStrictModeRendersMissingNamesAsNothing() throws {

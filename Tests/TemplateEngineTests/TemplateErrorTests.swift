@@ -29,11 +29,14 @@ import Testing
     }
 
     @Test func invalidName() {
-        #expect(compileError("{{page title}}") == error(1, 1, "invalid name 'page title' (names cannot contain spaces)"))
+        #expect(
+            compileError("{{page title}}")
+                == error(1, 1, "invalid name 'page title' (names cannot contain spaces)"))
     }
 
     @Test func invalidDelimiters() {
-        let message = "invalid delimiters '<%' (expected two delimiters without '=' or spaces, like '{{=<% %>=}}')"
+        let message =
+            "invalid delimiters '<%' (expected two delimiters without '=' or spaces, like '{{=<% %>=}}')"
         #expect(compileError("x\n {{=<%=}}") == error(2, 2, message))
     }
 
@@ -63,7 +66,8 @@ import Testing
     }
 
     @Test func closeWithoutOpen() {
-        #expect(compileError("a\n {{/items}}") == error(2, 2, "'{{/items}}' closes nothing (no section is open)"))
+        #expect(
+            compileError("a\n {{/items}}") == error(2, 2, "'{{/items}}' closes nothing (no section is open)"))
     }
 
     @Test func messagesQuoteTagsWithTheirDelimiters() {
@@ -108,8 +112,11 @@ import Testing
     }
 
     @Test func errorInAnOverrideNamesTheTemplateThatWroteIt() throws {
-        let child = try Template("{{<layout.html}}\n{{$main}}\n  {{titel}}\n{{/main}}\n{{/layout.html}}", name: "article.html")
-        let partials = ["layout.html": try Template("<main>\n{{$main}}{{/main}}\n</main>", name: "layout.html")]
+        let child = try Template(
+            "{{<layout.html}}\n{{$main}}\n  {{titel}}\n{{/main}}\n{{/layout.html}}", name: "article.html")
+        let partials = [
+            "layout.html": try Template("<main>\n{{$main}}{{/main}}\n</main>", name: "layout.html")
+        ]
         let thrown = templateError { try child.render(["title": "T"], partials: partials, strict: true) }
         #expect(thrown == error(3, 3, "unknown key 'titel' (did you mean 'title'?)"))
     }

@@ -65,14 +65,18 @@ private func describe(_ node: TemplateNode) -> String {
             case .dynamic(let name): "*" + name.text
             }
         var text = (inclusion.isParent ? "<" : ">") + target
-        if inclusion.isStandalone { text += " standalone(\(String(decoding: inclusion.indentation, as: UTF8.self).debugDescription))" }
+        if inclusion.isStandalone {
+            text += " standalone(\(String(decoding: inclusion.indentation, as: UTF8.self).debugDescription))"
+        }
         if inclusion.isParent {
             let overrides = inclusion.overrides.sorted { $0.key < $1.key }
-            text += "[" + overrides.map { "$\($0.key)[\(describe($0.value.body))]" }.joined(separator: " ") + "]"
+            text +=
+                "[" + overrides.map { "$\($0.key)[\(describe($0.value.body))]" }.joined(separator: " ") + "]"
         }
         return text
     case .block(let block):
         let standalone = block.isStandalone ? " standalone" : ""
-        return "$\(block.name)\(standalone)(\(String(decoding: block.indentation, as: UTF8.self).debugDescription))[\(describe(block.body))]"
+        return
+            "$\(block.name)\(standalone)(\(String(decoding: block.indentation, as: UTF8.self).debugDescription))[\(describe(block.body))]"
     }
 }

@@ -5,13 +5,17 @@ import Testing
 /// Compiled templates and libraries are immutable: many tasks can render them at once.
 @Suite struct ThreadSafetyTests {
     private static let sources = [
-        "page.html": "{{<layout.html}}{{$main}}{{#items}}\n  {{> item.html}}\n{{/items}}{{/main}}{{/layout.html}}",
+        "page.html":
+            "{{<layout.html}}{{$main}}{{#items}}\n  {{> item.html}}\n{{/items}}{{/main}}{{/layout.html}}",
         "layout.html": "<main>\n  {{$main}}{{/main}}\n</main>\n",
         "item.html": "<li class=\"{{kind}}\">{{name}} &amp; {{number}}</li>\n",
     ]
 
     private static func context(_ seed: Int) -> TemplateValue {
-        ["items": .list((0..<20).map { ["name": .string("<item \(seed)-\($0)>"), "number": .int($0), "kind": "k"] })]
+        [
+            "items": .list(
+                (0..<20).map { ["name": .string("<item \(seed)-\($0)>"), "number": .int($0), "kind": "k"] })
+        ]
     }
 
     @Test func oneTemplateRenderedConcurrentlyMatchesASerialRender() async throws {

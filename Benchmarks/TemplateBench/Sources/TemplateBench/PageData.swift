@@ -22,7 +22,8 @@ enum PageData {
             "slug": "summit-ends-without-deal",
             "path": "2025/11/24/summit-ends-without-deal/",
             "title": "Summit ends without a deal on \"fair\" trade & tariffs",
-            "summary": "Leaders left Geneva on Sunday with <no> agreement on tariffs, but promised to meet again.",
+            "summary":
+                "Leaders left Geneva on Sunday with <no> agreement on tariffs, but promised to meet again.",
             "author": "Jane O'Neill",
             "date": "2025-11-24",
             "dateText": "24 November 2025",

@@ -29,7 +29,9 @@ let theirs = renderTheirs()
 if arguments.contains("--dump") {
     print(ours, terminator: "")
 } else {
-    print("Article page: \(ours.utf8.count) bytes (TemplateEngine), \(theirs.utf8.count) bytes (swift-mustache)")
+    print(
+        "Article page: \(ours.utf8.count) bytes (TemplateEngine), \(theirs.utf8.count) bytes (swift-mustache)"
+    )
     if let difference = firstDifference(ours, theirs) {
         print("The outputs differ, first at \(difference)")
     } else {
@@ -93,7 +95,8 @@ func firstDifference(_ a: String, _ b: String) -> String? {
         let lineA = index < linesA.count ? String(linesA[index]) : "<end of text>"
         let lineB = index < linesB.count ? String(linesB[index]) : "<end of text>"
         if lineA != lineB {
-            return "line \(index + 1):\n  TemplateEngine: \(lineA.debugDescription)\n  swift-mustache: \(lineB.debugDescription)"
+            return
+                "line \(index + 1):\n  TemplateEngine: \(lineA.debugDescription)\n  swift-mustache: \(lineB.debugDescription)"
         }
     }
     return "the end"
