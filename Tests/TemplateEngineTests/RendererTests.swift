@@ -109,6 +109,31 @@ import Testing
         #expect(rendered == "<title>Story</title>|body")
     }
 
+    @Test func dynamicParentNameComesFromTheContext() throws {
+        let partials = [
+            "wide": "<div class=\"wide\">{{$main}}{{/main}}</div>", "narrow": "<p>{{$main}}{{/main}}</p>",
+        ]
+        let source = "{{<*layout}}{{$main}}hi{{/main}}{{/*layout}}"
+        #expect(try render(source, ["layout": "wide"], partials: partials) == "<div class=\"wide\">hi</div>")
+        #expect(try render(source, ["layout": "narrow"], partials: partials) == "<p>hi</p>")
+    }
+
+    @Test func standaloneParentIsIndentedLikeAPartial() throws {
+        let partials = ["card": "<div>\n  {{$body}}\n  {{/body}}\n</div>\n"]
+        let source =
+            "<main>\n  {{<card}}\n  {{$body}}\n  <p>a</p>\n  <p>b</p>\n  {{/body}}\n  {{/card}}\n</main>\n"
+        let expected = "<main>\n  <div>\n    <p>a</p>\n    <p>b</p>\n  </div>\n</main>\n"
+        #expect(try render(source, partials: partials) == expected)
+    }
+
+    @Test func inlineBlockKeepsTheLineBreakAfterIt() throws {
+        // As the spec's "Standalone block": an inline block site keeps its own line break, so an
+        // override that ends in one leaves a blank line.
+        let partials = ["card": "<div>\n  {{$body}}{{/body}}\n</div>\n"]
+        let source = "{{<card}}\n{{$body}}\n<p>a</p>\n<p>b</p>\n{{/body}}\n{{/card}}\n"
+        #expect(try render(source, partials: partials) == "<div>\n  <p>a</p>\n  <p>b</p>\n\n</div>\n")
+    }
+
     @Test func selfIncludingPartialStopsWithAnError() {
         let error = templateError { try render("{{> loop}}", partials: ["loop": "x{{> loop}}"]) }
         #expect(error?.message == "partial 'loop' nested more than 100 levels deep (does it include itself?)")

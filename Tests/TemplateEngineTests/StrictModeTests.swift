@@ -51,6 +51,10 @@ import Testing
                 == "unknown key 'pag' (did you mean 'page'?)")
     }
 
+    @Test func dottedNameThroughANullValueIsNull() throws {
+        #expect(try render("[{{source.name}}]", ["source": nil], strict: true) == "[]")
+    }
+
     @Test func dottedNameThroughAValueThatIsNotAnObject() {
         #expect(
             strictError("{{page.title.text}}", ["page": ["title": "T"]]) == "unknown key 'page.title.text'")
