@@ -47,8 +47,8 @@ struct TemplateParser {
 
     private mutating func addText(_ piece: String) {
         let text = atLineStart ? dedented(piece) : piece
-        if blankLineText != nil {
-            blankLineText = text.isBlankLineText ? blankLineText! + text : nil
+        if let blank = blankLineText {
+            blankLineText = text.isBlankLineText ? blank + text : nil
         }
         frames[frames.count - 1].text += text
         atLineStart = text.utf8.last == UInt8(ascii: "\n")

@@ -143,11 +143,11 @@ struct TemplateRenderer {
             let reason = TemplateError.Reason.tooDeep(name: name, limit: Self.maximumDepth)
             throw TemplateError(reason, template: templateName, at: inclusion.position)
         }
-        let saved = (indentation, templateName, overrides)
+        let saved = (indentation: indentation, templateName: templateName, overrides: overrides)
         enter(isStandalone: inclusion.isStandalone, indentation: inclusion.indentation, fresh: true)
         if !inclusion.overrides.isEmpty {
             // The outermost override of a block wins: a child overrides its parent's parent.
-            overrides = inclusion.overrides.merging(saved.2) { _, outer in outer }
+            overrides = inclusion.overrides.merging(saved.overrides) { _, outer in outer }
         }
         templateName = template.name.isEmpty ? name : template.name
         depth += 1
