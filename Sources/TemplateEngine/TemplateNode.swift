@@ -145,9 +145,12 @@ final class TemplateBlockContent: Sendable {
     let templateName: String
     /// The content, with the indentation it had where it was written removed.
     let body: [TemplateNode]
+    /// Where the override's `{{$name}}` tag is.
+    let position: TemplatePosition
 
-    init(templateName: String, body: [TemplateNode]) {
+    init(templateName: String, body: [TemplateNode], position: TemplatePosition) {
         self.templateName = templateName
         self.body = body
+        self.position = position
     }
 }

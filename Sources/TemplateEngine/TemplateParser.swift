@@ -189,7 +189,8 @@ struct TemplateParser {
         case .block where frames[enclosing].open?.kind == .parent:
             frames[enclosing].overrides[frame.closeName] = TemplateBlockContent(
                 templateName: name,
-                body: frame.nodes
+                body: frame.nodes,
+                position: open.position
             )
         case .block:
             let block = TemplateBlock(

@@ -9,7 +9,7 @@
 /// the template being rendered gets; `atLineStart` says a line of it has begun but its
 /// indentation is not written yet. Both matter only while `indentation` is not empty.
 struct TemplateRenderer {
-    /// How deeply partials and parents may nest, so that a template including itself stops.
+    /// How deeply partials, parents and overrides may nest, so that a template including itself stops.
     static let maximumDepth = 100
 
     let partials: [String: Template]
@@ -140,7 +140,8 @@ struct TemplateRenderer {
             throw TemplateError(reason, template: templateName, at: inclusion.position)
         }
         guard depth < Self.maximumDepth else {
-            let reason = TemplateError.Reason.tooDeep(name: name, limit: Self.maximumDepth)
+            let kind = inclusion.isParent ? "parent" : "partial"
+            let reason = TemplateError.Reason.tooDeep(kind: kind, name: name, limit: Self.maximumDepth)
             throw TemplateError(reason, template: templateName, at: inclusion.position)
         }
         let saved = (indentation: indentation, templateName: templateName, overrides: overrides)
@@ -161,10 +162,18 @@ struct TemplateRenderer {
     private mutating func render(_ content: TemplateBlockContent, at block: TemplateBlock)
         throws(TemplateError)
     {
+        guard depth < Self.maximumDepth else {
+            // An override holding a block of its own name would show itself forever.
+            let reason = TemplateError.Reason.tooDeep(
+                kind: "block", name: block.name, limit: Self.maximumDepth)
+            throw TemplateError(reason, template: content.templateName, at: content.position)
+        }
         let saved = (indentation, templateName)
         enter(isStandalone: block.isStandalone, indentation: block.indentation, fresh: false)
         templateName = content.templateName
+        depth += 1
         try render(content.body)
+        depth -= 1
         (indentation, templateName) = saved
     }
 

@@ -140,6 +140,13 @@ import Testing
         #expect(error?.template == "loop")
     }
 
+    @Test func overrideHoldingItsOwnBlockStopsWithAnError() {
+        let source = "{{<page}}{{$a}}x{{$a}}y{{/a}}{{/a}}{{/page}}"
+        let error = templateError { try render(source, partials: ["page": "{{$a}}{{/a}}"]) }
+        #expect(error?.message == "block 'a' nested more than 100 levels deep (does it include itself?)")
+        #expect(error.map { "\($0.line):\($0.column)" } == "1:10")
+    }
+
     @Test func recursivePartialsFollowTheData() throws {
         let context: TemplateValue = ["name": "a", "children": [["name": "b", "children": []]]]
         let partials = ["node": "{{name}}({{#children}}{{> node}}{{/children}})"]
