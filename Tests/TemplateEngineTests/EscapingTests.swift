@@ -25,6 +25,7 @@ import Testing
     @Test func escapesAtTheEdgesAndAroundNonASCIIText() throws {
         #expect(try render("{{x}}", ["x": "<é & ü>"]) == "&lt;é &amp; ü&gt;")
         #expect(try render("{{x}}", ["x": "&"]) == "&amp;")
+        #expect(try render("[{{x}}]", ["x": ""]) == "[]")
         #expect(try render("{{x}}", ["x": "Größe 👍🏽"]) == "Größe 👍🏽")
     }
 
