@@ -25,42 +25,29 @@ public enum TemplateEscaping: Sendable, Equatable {
 }
 
 extension TemplateEscaping {
-    /// Appends `string` to `output`, escaped. Text with nothing to escape is appended in one copy.
-    func append(_ string: String, to output: inout String) {
-        if self == .none {
-            output.append(string)
+    /// Appends the UTF-8 text in `source` to `output`, escaped.
+    ///
+    /// Runs of bytes with nothing to escape are copied whole; text without any is one copy.
+    func append(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard self != .none else {
+            output.append(contentsOf: source)
             return
         }
-        let escapedAll: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
-            appendEscaped(string, bytes: bytes, to: &output)
-        }
-        if escapedAll == nil {
-            var contiguous = string
-            contiguous.makeContiguousUTF8()
-            append(contiguous, to: &output)
-        }
-    }
-
-    private func appendEscaped(_ string: String, bytes: UnsafeBufferPointer<UInt8>, to output: inout String) {
         var runStart = 0
-        for offset in 0..<bytes.count {
-            let byte = bytes[offset]
+        for offset in 0..<source.count {
+            let byte = source[offset]
             // Every character to escape is at most '>' (62): one comparison passes most bytes.
             guard byte <= UInt8(ascii: ">"), let replacement = replacement(for: byte) else { continue }
-            if runStart < offset {
-                output.append(contentsOf: string.utf8Slice(runStart..<offset))
-            }
-            output.append(replacement)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<offset]))
+            output.append(
+                contentsOf: UnsafeBufferPointer(
+                    start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             runStart = offset + 1
         }
-        if runStart == 0 {
-            output.append(string)
-        } else if runStart < bytes.count {
-            output.append(contentsOf: string.utf8Slice(runStart..<bytes.count))
-        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
     }
 
-    private func replacement(for byte: UInt8) -> String? {
+    private func replacement(for byte: UInt8) -> StaticString? {
         switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
@@ -69,14 +56,5 @@ extension TemplateEscaping {
         case UInt8(ascii: "'"): self == .xml ? "&apos;" : "&#39;"
         default: nil
         }
-    }
-}
-
-extension String {
-    /// The characters between two UTF-8 offsets that fall on character boundaries.
-    fileprivate func utf8Slice(_ range: Range<Int>) -> Substring {
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let end = utf8.index(start, offsetBy: range.count)
-        return self[start..<end]
     }
 }

@@ -68,10 +68,10 @@ public struct Template: Sendable {
             templateName: name,
             partials: partials,
             escaping: escaping,
-            isStrict: strict
+            isStrict: strict,
+            capacity: textLength * 2 + 1024
         )
-        renderer.output.reserveCapacity(textLength * 2 + 1024)
         try renderer.render(nodes)
-        return renderer.output
+        return renderer.output.text
     }
 }

@@ -70,7 +70,7 @@ extension TemplateError {
         case unknownTemplate(String, suggestion: String?)
         case unknownKey(String, suggestion: String?)
         case notInterpolatable(name: String, kind: String)
-        case tooDeep(name: String, limit: Int)
+        case tooDeep(kind: String, name: String, limit: Int)
     }
 
     /// Creates an error for `reason` at `position` (or for the whole template when `nil`).
@@ -111,8 +111,8 @@ extension TemplateError.Reason {
             "unknown key '\(name)'" + hint(suggestion)
         case .notInterpolatable(let name, let kind):
             "cannot interpolate '\(name)', which is \(kind) (use '{{#\(name)}}...{{/\(name)}}')"
-        case .tooDeep(let name, let limit):
-            "partial '\(name)' nested more than \(limit) levels deep (does it include itself?)"
+        case .tooDeep(let kind, let name, let limit):
+            "\(kind) '\(name)' nested more than \(limit) levels deep (does it include itself?)"
         }
     }
 

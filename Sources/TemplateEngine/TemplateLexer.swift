@@ -64,6 +64,18 @@ extension TemplateToken {
     }
 }
 
+extension TemplateToken.Kind {
+    /// How messages call a tag that must be closed.
+    var containerWord: String {
+        switch self {
+        case .invertedSection: "inverted section"
+        case .parent: "parent"
+        case .block: "block"
+        default: "section"
+        }
+    }
+}
+
 /// Splits template text into text and tag tokens, following `{{=...=}}` delimiter changes.
 ///
 /// Tags other than comments must close on the line where they open, so that a forgotten `}}`
@@ -213,7 +225,9 @@ private struct LineCursor {
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingTemplateWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        let isSpace: (Character) -> Bool = {
+            $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r"
+        }
         guard let first = firstIndex(where: { !isSpace($0) }),
             let last = lastIndex(where: { !isSpace($0) })
         else { return "" }

@@ -86,7 +86,8 @@ extension TemplateLibrary {
                 references += fixedReferences(in: block.body)
             case .inclusion(let inclusion):
                 if case .fixed(let name) = inclusion.target {
-                    references.append(Reference(name: name, isParent: inclusion.isParent, position: inclusion.position))
+                    references.append(
+                        Reference(name: name, isParent: inclusion.isParent, position: inclusion.position))
                 }
                 for content in inclusion.overrides.values {
                     references += fixedReferences(in: content.body)

@@ -27,7 +27,8 @@ struct TemplateName: Equatable, Sendable {
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.contains(where: \.isEmpty) {
-            return .failure(TemplateNameError(why: "expected keys separated by single dots, like 'page.title'"))
+            return .failure(
+                TemplateNameError(why: "expected keys separated by single dots, like 'page.title'"))
         }
         return .success(TemplateName(text: text, parts: parts))
     }
@@ -38,24 +39,18 @@ struct TemplateNameError: Error, Equatable {
     let why: String
 }
 
-/// Literal text, also kept cut into lines for rendering inside an indented partial or block.
+/// Literal text as UTF-8, also kept cut into lines for rendering inside an indented partial or block.
 final class TemplateText: Sendable {
-    let text: String
-    /// `text` cut after each line break; every line but possibly the last ends with "\n".
-    let lines: [String]
+    let utf8: [UInt8]
+    /// The text cut after each "\n"; every line but possibly the last ends with "\n".
+    let lines: [[UInt8]]
 
     init(_ text: String) {
-        self.text = text
-        var lines: [String] = []
-        var lineStart = text.startIndex
-        for index in text.indices where text[index] == "\n" || text[index] == "\r\n" {
-            let next = text.index(after: index)
-            lines.append(String(text[lineStart..<next]))
-            lineStart = next
-        }
-        if lineStart < text.endIndex { lines.append(String(text[lineStart...])) }
-        self.lines = lines
+        self.utf8 = Array(text.utf8)
+        self.lines = text.linesKeepingBreaks().map { Array($0.utf8) }
     }
+
+    var text: String { String(decoding: utf8, as: UTF8.self) }
 }
 
 /// `{{name}}` and its unescaped forms.
@@ -105,8 +100,8 @@ final class TemplateInclusion: Sendable {
     let overrides: [String: TemplateBlockContent]
     /// Whether the tag stood alone on its line (the line was removed).
     let isStandalone: Bool
-    /// The white space before a standalone tag; empty otherwise.
-    let indentation: String
+    /// The white space before a standalone tag, as UTF-8; empty otherwise.
+    let indentation: [UInt8]
     let position: TemplatePosition
 
     init(
@@ -121,7 +116,7 @@ final class TemplateInclusion: Sendable {
         self.isParent = isParent
         self.overrides = overrides
         self.isStandalone = isStandalone
-        self.indentation = indentation
+        self.indentation = Array(indentation.utf8)
         self.position = position
     }
 }
@@ -133,14 +128,14 @@ final class TemplateBlock: Sendable {
     /// Whether the opening tag stood alone on its line.
     let isStandalone: Bool
     /// The indentation given to every line of an override rendered here: the white space before
-    /// the tag, or for a standalone tag without any, the indentation of the default content.
-    let indentation: String
+    /// the tag, or for a standalone tag without any, the indentation of the default content (UTF-8).
+    let indentation: [UInt8]
 
     init(name: String, body: [TemplateNode], isStandalone: Bool, indentation: String) {
         self.name = name
         self.body = body
         self.isStandalone = isStandalone
-        self.indentation = indentation
+        self.indentation = Array(indentation.utf8)
     }
 }
 
@@ -150,9 +145,12 @@ final class TemplateBlockContent: Sendable {
     let templateName: String
     /// The content, with the indentation it had where it was written removed.
     let body: [TemplateNode]
+    /// Where the override's `{{$name}}` tag is.
+    let position: TemplatePosition
 
-    init(templateName: String, body: [TemplateNode]) {
+    init(templateName: String, body: [TemplateNode], position: TemplatePosition) {
         self.templateName = templateName
         self.body = body
+        self.position = position
     }
 }

@@ -37,7 +37,7 @@ struct TemplateParser {
                 name: open.content,
                 expectedClose: expected
             )
-            errors.append(TemplateError(reason, template: name, at: open.position))
+            report(reason, at: open.position)
             closeInnermost()
         }
         var root = frames.removeLast()
@@ -47,15 +47,17 @@ struct TemplateParser {
 
     private mutating func addText(_ piece: String) {
         let text = atLineStart ? dedented(piece) : piece
-        if blankLineText != nil {
-            blankLineText = text.isBlankLineText ? blankLineText! + text : nil
+        if let blank = blankLineText {
+            blankLineText = text.isBlankLineText ? blank + text : nil
         }
         frames[frames.count - 1].text += text
         atLineStart = text.utf8.last == UInt8(ascii: "\n")
         if atLineStart { blankLineText = "" }
     }
 
-    private mutating func addTag(_ token: TemplateToken, isStandalone: Bool, indentation: String, at index: Int) {
+    private mutating func addTag(
+        _ token: TemplateToken, isStandalone: Bool, indentation: String, at index: Int
+    ) {
         let indentation = isStandalone ? dedented(indentation) : ""
         let linePrefix = isStandalone ? nil : blankLineText
         switch token.kind {
@@ -91,7 +93,9 @@ struct TemplateParser {
             frame.indentation = indentation
             frames.append(frame)
         case .block:
-            addBlock(token, isStandalone: isStandalone, indentation: indentation, linePrefix: linePrefix, at: index)
+            addBlock(
+                token, isStandalone: isStandalone, indentation: indentation, linePrefix: linePrefix, at: index
+            )
         case .close:
             close(token)
         }
@@ -107,10 +111,10 @@ struct TemplateParser {
         at index: Int
     ) {
         if token.content.isEmpty {
-            errors.append(TemplateError(.missingName(tag: token.tagText), template: name, at: token.position))
+            report(.missingName(tag: token.tagText), at: token.position)
         } else if token.content.contains(where: \.isWhitespace) {
             let reason = TemplateError.Reason.invalidName(token.content, why: "names cannot contain spaces")
-            errors.append(TemplateError(reason, template: name, at: token.position))
+            report(reason, at: token.position)
         }
         var frame = Frame(open: token, closeName: token.content)
         frame.isStandalone = isStandalone
@@ -130,12 +134,14 @@ struct TemplateParser {
 
     private mutating func close(_ token: TemplateToken) {
         guard !token.content.isEmpty else {
-            errors.append(TemplateError(.missingName(tag: token.tagText), template: name, at: token.position))
+            report(.missingName(tag: token.tagText), at: token.position)
+            // `{{#}}...{{/}}` is one mistake, not also an unclosed section.
+            if frames.count > 1, frames[frames.count - 1].closeName.isEmpty { closeInnermost() }
             return
         }
         let closeName = Self.closeName(token.content)
         guard let top = frames.last?.open else {
-            errors.append(TemplateError(.unexpectedClose(close: token.tagText), template: name, at: token.position))
+            report(.unexpectedClose(close: token.tagText), at: token.position)
             return
         }
         if frames[frames.count - 1].closeName == closeName {
@@ -147,7 +153,7 @@ struct TemplateParser {
             open: top.tagText,
             openedAt: top.position
         )
-        errors.append(TemplateError(reason, template: name, at: token.position))
+        report(reason, at: token.position)
         // Close up to a matching open tag if there is one; otherwise take the close for a typo.
         let matching = frames.lastIndex { $0.open != nil && $0.closeName == closeName } ?? frames.count - 1
         while frames.count > matching { closeInnermost() }
@@ -183,7 +189,8 @@ struct TemplateParser {
         case .block where frames[enclosing].open?.kind == .parent:
             frames[enclosing].overrides[frame.closeName] = TemplateBlockContent(
                 templateName: name,
-                body: frame.nodes
+                body: frame.nodes,
+                position: open.position
             )
         case .block:
             let block = TemplateBlock(
@@ -227,6 +234,10 @@ extension TemplateParser {
         }
     }
 
+    private mutating func report(_ reason: TemplateError.Reason, at position: TemplatePosition) {
+        errors.append(TemplateError(reason, template: name, at: position))
+    }
+
     /// The name a close tag must carry for a tag with this content: `*name` for dynamic names.
     private static func closeName(_ content: String) -> String {
         content.hasPrefix("*") ? "*" + String(content.dropFirst()).trimmingTemplateWhitespace() : content
@@ -234,7 +245,7 @@ extension TemplateParser {
 
     private mutating func parseName(_ token: TemplateToken) -> TemplateName? {
         guard !token.content.isEmpty else {
-            errors.append(TemplateError(.missingName(tag: token.tagText), template: name, at: token.position))
+            report(.missingName(tag: token.tagText), at: token.position)
             return nil
         }
         switch TemplateName.parse(token.content) {
@@ -242,7 +253,7 @@ extension TemplateParser {
             return parsed
         case .failure(let error):
             let reason = TemplateError.Reason.invalidName(token.content, why: error.why)
-            errors.append(TemplateError(reason, template: name, at: token.position))
+            report(reason, at: token.position)
             return nil
         }
     }
@@ -250,12 +261,13 @@ extension TemplateParser {
     private mutating func parseTarget(_ token: TemplateToken) -> TemplateInclusionTarget? {
         guard token.content.hasPrefix("*") else {
             guard !token.content.isEmpty else {
-                errors.append(TemplateError(.missingName(tag: token.tagText), template: name, at: token.position))
+                report(.missingName(tag: token.tagText), at: token.position)
                 return nil
             }
             guard !token.content.contains(where: \.isWhitespace) else {
-                let reason = TemplateError.Reason.invalidName(token.content, why: "names cannot contain spaces")
-                errors.append(TemplateError(reason, template: name, at: token.position))
+                let reason = TemplateError.Reason.invalidName(
+                    token.content, why: "names cannot contain spaces")
+                report(reason, at: token.position)
                 return nil
             }
             return .fixed(token.content)
@@ -286,17 +298,5 @@ extension TemplateParser {
             text = text.dropFirst(common)
         }
         return String(text)
-    }
-}
-
-extension TemplateToken.Kind {
-    /// How messages call a tag that must be closed.
-    fileprivate var containerWord: String {
-        switch self {
-        case .invertedSection: "inverted section"
-        case .parent: "parent"
-        case .block: "block"
-        default: "section"
-        }
     }
 }

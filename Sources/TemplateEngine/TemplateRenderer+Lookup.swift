@@ -3,7 +3,8 @@ extension TemplateRenderer {
     ///
     /// The first key is looked up in each context frame from the top of the stack down; the
     /// other keys only in the value found before them. A name that cannot be found is an error
-    /// in strict mode and `.null` otherwise; a key present with a null value is found.
+    /// in strict mode and `.null` otherwise; a key present with a null value is found, and so is
+    /// anything after it (`{{source.name}}` with a null `source` is null).
     func lookUp(_ name: TemplateName, at position: TemplatePosition) throws(TemplateError) -> TemplateValue {
         let parts = name.parts
         guard let first = parts.first else { return stack[stack.count - 1] }
@@ -27,7 +28,8 @@ extension TemplateRenderer {
                 value = next
                 continue
             }
-            guard isStrict else { return .null }
+            // Past a null value nothing can be checked: `{{source.name}}` with a null `source`.
+            guard isStrict, value != .null else { return .null }
             let known = parts[..<partIndex].joined(separator: ".")
             var suggestion: String?
             if case .object(let object) = value {
@@ -48,7 +50,9 @@ extension TemplateRenderer {
         return keys
     }
 
-    private func unknownKey(_ name: String, suggestion: String?, at position: TemplatePosition) -> TemplateError {
+    private func unknownKey(_ name: String, suggestion: String?, at position: TemplatePosition)
+        -> TemplateError
+    {
         TemplateError(.unknownKey(name, suggestion: suggestion), template: templateName, at: position)
     }
 }

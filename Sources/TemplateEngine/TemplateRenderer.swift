@@ -9,16 +9,16 @@
 /// the template being rendered gets; `atLineStart` says a line of it has begun but its
 /// indentation is not written yet. Both matter only while `indentation` is not empty.
 struct TemplateRenderer {
-    /// How deeply partials and parents may nest, so that a template including itself stops.
+    /// How deeply partials, parents and overrides may nest, so that a template including itself stops.
     static let maximumDepth = 100
 
     let partials: [String: Template]
     let escaping: TemplateEscaping
     let isStrict: Bool
-    var output = ""
+    var output: TemplateOutput
     var stack: [TemplateValue]
     var templateName: String
-    private var indentation = ""
+    private var indentation: [UInt8] = []
     private var atLineStart = false
     private var overrides: [String: TemplateBlockContent] = [:]
     private var depth = 0
@@ -28,8 +28,10 @@ struct TemplateRenderer {
         templateName: String,
         partials: [String: Template],
         escaping: TemplateEscaping,
-        isStrict: Bool
+        isStrict: Bool,
+        capacity: Int
     ) {
+        self.output = TemplateOutput(capacity: capacity)
         self.stack = [context]
         self.stack.reserveCapacity(16)
         self.templateName = templateName
@@ -43,7 +45,7 @@ struct TemplateRenderer {
             switch node {
             case .text(let text):
                 if indentation.isEmpty {
-                    output.append(text.text)
+                    output.append(text.utf8)
                 } else {
                     appendIndented(text)
                 }
@@ -97,7 +99,7 @@ struct TemplateRenderer {
             break
         case .string(let string):
             if escaped {
-                escaping.append(string, to: &output)
+                output.append(string, escaping: escaping)
             } else {
                 output.append(string)
             }
@@ -138,14 +140,15 @@ struct TemplateRenderer {
             throw TemplateError(reason, template: templateName, at: inclusion.position)
         }
         guard depth < Self.maximumDepth else {
-            let reason = TemplateError.Reason.tooDeep(name: name, limit: Self.maximumDepth)
+            let kind = inclusion.isParent ? "parent" : "partial"
+            let reason = TemplateError.Reason.tooDeep(kind: kind, name: name, limit: Self.maximumDepth)
             throw TemplateError(reason, template: templateName, at: inclusion.position)
         }
-        let saved = (indentation, templateName, overrides)
+        let saved = (indentation: indentation, templateName: templateName, overrides: overrides)
         enter(isStandalone: inclusion.isStandalone, indentation: inclusion.indentation, fresh: true)
         if !inclusion.overrides.isEmpty {
             // The outermost override of a block wins: a child overrides its parent's parent.
-            overrides = inclusion.overrides.merging(saved.2) { _, outer in outer }
+            overrides = inclusion.overrides.merging(saved.overrides) { _, outer in outer }
         }
         templateName = template.name.isEmpty ? name : template.name
         depth += 1
@@ -156,24 +159,34 @@ struct TemplateRenderer {
     }
 
     /// Renders a child's override in place of a block.
-    private mutating func render(_ content: TemplateBlockContent, at block: TemplateBlock) throws(TemplateError) {
+    private mutating func render(_ content: TemplateBlockContent, at block: TemplateBlock)
+        throws(TemplateError)
+    {
+        guard depth < Self.maximumDepth else {
+            // An override holding a block of its own name would show itself forever.
+            let reason = TemplateError.Reason.tooDeep(
+                kind: "block", name: block.name, limit: Self.maximumDepth)
+            throw TemplateError(reason, template: content.templateName, at: content.position)
+        }
         let saved = (indentation, templateName)
         enter(isStandalone: block.isStandalone, indentation: block.indentation, fresh: false)
         templateName = content.templateName
+        depth += 1
         try render(content.body)
+        depth -= 1
         (indentation, templateName) = saved
     }
 
     /// Sets the indentation for content shown by a tag: a standalone tag's content starts a line
     /// and adds its indentation; an inline partial (`fresh`) starts without indentation.
-    private mutating func enter(isStandalone: Bool, indentation added: String, fresh: Bool) {
+    private mutating func enter(isStandalone: Bool, indentation added: [UInt8], fresh: Bool) {
         if isStandalone {
             indentation += added
             atLineStart = true
         } else {
             writePendingIndentation()
             atLineStart = false
-            indentation = fresh ? "" : indentation + added
+            indentation = fresh ? [] : indentation + added
         }
     }
 
@@ -188,7 +201,7 @@ struct TemplateRenderer {
         for line in text.lines {
             if atLineStart { output.append(indentation) }
             output.append(line)
-            atLineStart = line.utf8.last == UInt8(ascii: "\n")
+            atLineStart = line.last == UInt8(ascii: "\n")
         }
     }
 }

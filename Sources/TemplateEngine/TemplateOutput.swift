@@ -1,0 +1,36 @@
+/// The UTF-8 bytes a render writes, turned into one `String` at the end.
+///
+/// Appending bytes to an array is cheaper than appending to a `String`, which re-checks its
+/// encoding flags on every append; the bytes all come from valid strings.
+struct TemplateOutput {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text written so far. (The bytes are checked as UTF-8 once more here: this is the
+    /// fastest public way to make a `String` of them.)
+    var text: String {
+        bytes.withUnsafeBufferPointer { written in
+            String(unsafeUninitializedCapacity: written.count) { storage in
+                _ = storage.initialize(fromContentsOf: written)
+                return written.count
+            }
+        }
+    }
+
+    mutating func append(_ utf8: [UInt8]) {
+        bytes.append(contentsOf: utf8)
+    }
+
+    mutating func append(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ string: String, escaping: TemplateEscaping) {
+        var string = string
+        string.withUTF8 { escaping.append($0, to: &bytes) }
+    }
+}
