@@ -16,10 +16,17 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// Creates a rendered document from parts made elsewhere, such as the raw text parser,
     /// which writes its HTML itself because raw text is never Markdown.
-    public init(html: String, plainText: String, firstParagraph: String) {
+    /// The Markdown to publish beside the HTML: the source as written, unless the renderer is
+    /// safe and the source holds raw HTML or a script link; then libcmark's CommonMark
+    /// rendering of the document with raw HTML turned into literal text and such links emptied.
+    public var markdown: String
+
+    /// Creates a rendering from parts, for text rendered outside libcmark.
+    public init(html: String, plainText: String, firstParagraph: String, markdown: String = "") {
         self.html = html
         self.plainText = plainText
         self.firstParagraph = firstParagraph
+        self.markdown = markdown
     }
 }
 
@@ -56,15 +63,22 @@ public struct MarkdownRenderer: Sendable {
         return source.withUTF8 { bytes -> RenderedMarkdown in
             guard let base = bytes.baseAddress,
                 let document = cmark_parse_document(base, bytes.count, cmarkOptions)
-            else { return RenderedMarkdown(html: "", plainText: "", firstParagraph: "") }
+            else { return RenderedMarkdown(html: "", plainText: "", firstParagraph: "", markdown: markdown) }
             defer { cmark_node_free(document) }
             let text = Self.plainText(of: document)
-            guard let buffer = cmark_render_html(document, cmarkOptions) else {
-                return RenderedMarkdown(html: "", plainText: text.all, firstParagraph: text.first)
+            var html = ""
+            if let buffer = cmark_render_html(document, cmarkOptions) {
+                html = String(cString: buffer)
+                free(buffer)
             }
-            defer { free(buffer) }
-            return RenderedMarkdown(
-                html: String(cString: buffer), plainText: text.all, firstParagraph: text.first)
+            var published = markdown
+            if !options.contains(.unsafe), Self.defuse(document) {
+                if let buffer = cmark_render_commonmark(document, cmarkOptions, 0) {
+                    published = String(cString: buffer)
+                    free(buffer)
+                }
+            }
+            return RenderedMarkdown(html: html, plainText: text.all, firstParagraph: text.first, markdown: published)
         }
     }
 }
@@ -76,6 +90,54 @@ extension MarkdownRenderer {
         if options.contains(.smartPunctuation) { bits |= CMARK_OPT_SMART }
         if options.contains(.hardBreaks) { bits |= CMARK_OPT_HARDBREAKS }
         return Int32(bits)
+    }
+
+    /// Turns raw HTML into literal text and empties script links, so the document's CommonMark
+    /// rendering is as safe as its HTML. Returns whether anything changed.
+    fileprivate static func defuse(_ document: OpaquePointer) -> Bool {
+        guard let iterator = cmark_iter_new(document) else { return false }
+        var rawHTML: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if let url = cmark_node_get_url(node), isDangerous(String(cString: url)) { links.append(node) }
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+        for node in links { cmark_node_set_url(node, "") }
+        for node in rawHTML {
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let text = cmark_node_new(CMARK_NODE_TEXT)
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                var trimmed = literal
+                while trimmed.hasSuffix("\n") { trimmed.removeLast() }
+                cmark_node_set_literal(text, trimmed)
+                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)
+                cmark_node_append_child(paragraph, text)
+                cmark_node_replace(node, paragraph)
+            } else {
+                cmark_node_set_literal(text, literal)
+                cmark_node_replace(node, text)
+            }
+            cmark_node_free(node)
+        }
+        return !rawHTML.isEmpty || !links.isEmpty
+    }
+
+    /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs, as libcmark's safe mode sees them.
+    fileprivate static func isDangerous(_ url: String) -> Bool {
+        let lower = url.lowercased().trimmingPrefix(while: { $0 == " " })
+        for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
+        if lower.hasPrefix("data:") {
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+        }
+        return false
     }
 
     /// Walks the tree once, collecting text nodes; block ends become blank lines.

@@ -6,6 +6,11 @@ public enum TemplateEscaping: Sendable, Equatable {
     case xml
     /// Text is inserted as it is (Markdown, plain text, JSON that the template quotes itself).
     case none
+    /// Markdown-significant characters get a backslash, so plain text shows literally when
+    /// the Markdown is rendered: `\` `` ` `` `*` `_` `[` `]` `<` `>` `&` `#` `|` `~` anywhere,
+    /// and `-` `+` `=` or the `.`/`)` after a number at the start of a line. Never chosen
+    /// from a name; callers ask for it, as sitegen does for its Markdown pages.
+    case markdown
 
     /// The escaping for a template's output format, read from its name: `.html` for names
     /// ending in ".html", `.xml` for ".xml", `.none` otherwise (".md", ".txt", ".json"...).
@@ -33,6 +38,10 @@ extension TemplateEscaping {
             output.append(contentsOf: source)
             return
         }
+        guard self != .markdown else {
+            appendMarkdown(source, to: &output)
+            return
+        }
         var runStart = 0
         for offset in 0..<source.count {
             let byte = source[offset]
@@ -55,6 +64,30 @@ extension TemplateEscaping {
         case UInt8(ascii: "\""): "&quot;"
         case UInt8(ascii: "'"): self == .xml ? "&apos;" : "&#39;"
         default: nil
+        }
+    }
+}
+
+extension TemplateEscaping {
+    private static let alwaysEscaped: Set<UInt8> = Set("\\`*_[]<>&#|~".utf8)
+    private static let lineStartEscaped: Set<UInt8> = Set("-+=".utf8)
+
+    /// Backslash-escapes Markdown syntax in `source`; see `.markdown`.
+    fileprivate func appendMarkdown(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let lastText = output.lastIndex { $0 != 32 && $0 != 9 }
+        var atLineStart = lastText.map { output[$0] == 10 } ?? true
+        var digitsAtLineStart = false
+        for byte in source {
+            let isDigit = byte >= 48 && byte <= 57
+            if Self.alwaysEscaped.contains(byte)
+                || (atLineStart && Self.lineStartEscaped.contains(byte))
+                || (digitsAtLineStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")))
+            {
+                output.append(UInt8(ascii: "\\"))
+            }
+            digitsAtLineStart = isDigit && (atLineStart || digitsAtLineStart)
+            atLineStart = byte == 10 || (atLineStart && (byte == 32 || byte == 9))
+            output.append(byte)
         }
     }
 }

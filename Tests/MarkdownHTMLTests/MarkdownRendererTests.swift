@@ -41,3 +41,28 @@ struct MarkdownRendererTests {
         #expect(MarkdownRenderer.cmarkVersion.split(separator: ".").count == 3)
     }
 }
+
+struct PublishedMarkdownTests {
+    @Test func safeSourceIsPublishedAsWritten() {
+        let source = "Some *text*,\nwrapped as the author likes.\n"
+        #expect(MarkdownRenderer().render(source).markdown == source)
+    }
+
+    @Test func rawHTMLBecomesLiteralText() {
+        let markdown = MarkdownRenderer().render("Hi <script>alert(1)</script> there.\n\n<div>block</div>\n").markdown
+        #expect(!markdown.contains("<script>"))
+        #expect(!markdown.contains("<div>"))
+        #expect(MarkdownRenderer().render(markdown).plainText == "Hi <script>alert(1)</script> there.\n\n<div>block</div>")
+    }
+
+    @Test func scriptLinksAreEmptied() {
+        let markdown = MarkdownRenderer().render("[x](javascript:alert(1)) and [y](https://example.org/)\n").markdown
+        #expect(!markdown.contains("javascript:"))
+        #expect(markdown.contains("https://example.org/"))
+    }
+
+    @Test func unsafeRendererPublishesTheSource() {
+        let source = "<b>bold</b>\n"
+        #expect(MarkdownRenderer(options: .unsafe).render(source).markdown == source)
+    }
+}

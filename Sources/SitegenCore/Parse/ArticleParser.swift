@@ -40,7 +40,7 @@ struct ArticleParser {
             sourcePath: file.path, format: .markdown, title: title, date: date, updated: fields.updated,
             slug: fields.slug ?? Slug(deriving: title), summary: fields.summary, leaderRefs: fields.leaders,
             topicRefs: fields.topics, source: fields.source, author: fields.author, image: fields.image,
-            isDraft: fields.isDraft, body: body, markdownBody: split.body)
+            isDraft: fields.isDraft, body: body, markdownBody: body.markdown)
         return ParseOutcome(value: article, diagnostics: reader.diagnostics)
     }
 }

@@ -48,7 +48,8 @@ struct ProfileParser {
             return ParseOutcome(diagnostics: [error])
         }
         var reader = FrontMatterReader(split.frontMatter)
-        let value = make(id, &reader, renderer.render(split.body), split.body)
+        let body = renderer.render(split.body)
+        let value = make(id, &reader, body, body.markdown)
         reader.warnAboutUnknownKeys(allowed: keys)
         let failed = reader.diagnostics.contains { $0.severity == .error }
         return ParseOutcome(value: failed ? nil : value, diagnostics: reader.diagnostics)

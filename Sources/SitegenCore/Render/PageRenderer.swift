@@ -4,6 +4,12 @@ import TemplateEngine
 struct PageRenderer {
     let templates: LoadedTemplates
 
+    /// HTML for `.html`, XML for `.xml`, Markdown escaping for `.md` (so a title shows
+    /// literally in the Markdown twin), none for other formats (`.txt`).
+    static func escaping(for template: String) -> TemplateEscaping {
+        template.hasSuffix(".md") ? .markdown : TemplateEscaping(templateName: template)
+    }
+
     /// Renders all pages on every core. Template errors are collected, one per distinct
     /// message and position, so a typo used by 500 pages is reported once.
     func render(_ specs: [PageSpec]) -> Result<[RenderedPage], BuildFailure> {
@@ -12,7 +18,7 @@ struct PageRenderer {
             spec.outputs.map { output in
                 let name = output.template
                 do {
-                    let text = try templates.library.render(name, spec.context)
+                    let text = try templates.library.render(name, spec.context, escaping: Self.escaping(for: name))
                     return .success(RenderedPage(path: output.path, text: text))
                 } catch let error as TemplateError {
                     return .failure(TemplateLoader.diagnostic(error, paths: templates.paths))
