@@ -122,7 +122,8 @@ extension PagePlan {
     }
 
     /// `topic`: everything of `topicRef`, plus explainer_html, explainer_markdown, leaders
-    /// ({…leaderRef, count}, most involved first), timeline_svg (or null); plus `articles`
+    /// ({…leaderRef, count}, most involved first), related_topics ({…topicRef, count}),
+    /// timeline_svg (or null); plus `articles`
     /// and `pagination`.
     func topicPages(_ topic: Topic) -> [PageSpec] {
         let indexes = site.articlesByTopic[topic.id] ?? []
@@ -131,6 +132,9 @@ extension PagePlan {
         fields["explainer_markdown"] = .string(topic.explainerMarkdown)
         fields["leaders"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.leaderIDs) {
             site.leader($0).map(contexts.leaderRef)
+        }
+        fields["related_topics"] = contexts.coMentions(in: indexes, excluding: topic.id, ids: \.topicIDs) {
+            site.topic($0).map(contexts.topicRef)
         }
         fields["timeline_svg"] = timeline(id: topic.id, subject: topic.name, indexes: indexes)
         let topicValue = TemplateValue.object(fields)
