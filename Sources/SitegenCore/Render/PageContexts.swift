@@ -43,7 +43,8 @@ struct PageContexts: Sendable {
         ])
     }
 
-    /// `page`: title, description, kind, url, canonical, markdown_url, og_type, json_ld,
+    /// `page`: title, description, kind, url, canonical, markdown_url and markdown_canonical (null
+    /// on the not-found page, which has no Markdown twin), og_type, json_ld,
     /// is_home, feed_url (a leader's or topic's own RSS feed, else null).
     func pageValue(
         route: Route, title: String, description: String, kind: String, ogType: String = "website",
@@ -55,8 +56,8 @@ struct PageContexts: Sendable {
             "kind": .string(kind),
             "url": .string(links.href(route)),
             "canonical": .string(links.absolute(route)),
-            "markdown_url": .string(links.markdownHref(route)),
-            "markdown_canonical": .string(links.absolute(file: route.file(.md))),
+            "markdown_url": route == .notFound ? .null : .string(links.markdownHref(route)),
+            "markdown_canonical": route == .notFound ? .null : .string(links.absolute(file: route.file(.md))),
             "og_type": .string(ogType),
             "json_ld": .string(jsonLD.serialized()),
             "is_home": .bool(route == .home(page: 1)),
