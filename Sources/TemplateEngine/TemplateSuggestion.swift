@@ -1,8 +1,9 @@
 /// Finds the known name a misspelt one most likely meant, for "did you mean" hints.
-enum TemplateSuggestion {
+/// Public so that the site builder gives the same hints for content as for templates.
+public enum TemplateSuggestion {
     /// The candidate closest to `name` within a small edit distance (swapped neighbours count
     /// as one edit), or `nil`. Ties go to the alphabetically first candidate.
-    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased())
         let limit = target.count <= 3 ? 1 : target.count <= 8 ? 2 : 3
         var best: (distance: Int, name: String)?
