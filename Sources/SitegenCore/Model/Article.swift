@@ -48,6 +48,8 @@ struct Article: Sendable {
     let updated: NewsDate?
     let slug: Slug
     let summary: String
+    /// Whether `summary` was written in front matter (not cut from the first paragraph).
+    let hasWrittenSummary: Bool
     let leaderIDs: [Slug]
     let topicIDs: [Slug]
     let source: ArticleSourceLink?
@@ -76,6 +78,7 @@ struct Article: Sendable {
         updated = parsed.updated
         slug = parsed.slug
         summary = parsed.summary ?? Self.summary(from: parsed.body.firstParagraph)
+        hasWrittenSummary = parsed.summary != nil
         self.leaderIDs = leaderIDs
         self.topicIDs = topicIDs
         source = parsed.source

@@ -1,7 +1,8 @@
 import TemplateEngine
 
 extension PagePlan {
-    /// `article`: everything of `articleRef`, plus date_updated, date_updated_iso, author, source
+    /// `article`: everything of `articleRef`, plus dek (the summary when written in front
+    /// matter, else null: a derived summary repeats the first paragraph), date_updated, date_updated_iso, author, source
     /// {name, url}, image, word_count, body_html, body_markdown, is_raw, posts, related.
     func articlePage(_ index: Int) -> PageSpec {
         let article = site.articles[index]
@@ -14,6 +15,7 @@ extension PagePlan {
             .object(["name": .string(source.name), "url": source.url.map(TemplateValue.string) ?? .null])
         } ?? .null
         fields["image"] = article.image.map(TemplateValue.string) ?? .null
+        fields["dek"] = article.hasWrittenSummary ? .string(article.summary) : .null
         fields["word_count"] = .int(article.wordCount)
         fields["body_html"] = .string(article.body.html)
         fields["body_markdown"] = .string(article.markdownBody)
