@@ -36,6 +36,16 @@ enum SearchFolding {
     /// The folded form of `text`: `Erdoğan` → `erdogan`, `𝘚𝘵𝘺𝘭𝘦𝘥` → `styled`.
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        // Folding never joins across a space, so long texts are folded a piece at a time and
+        // only the pieces that are not ASCII take the slow path.
+        guard text.utf8.count >= 64 else { return foldUnicode(text) }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { piece in
+            piece.utf8.allSatisfy({ $0 < 0x80 }) ? piece.lowercased() : foldUnicode(String(piece))
+        }.joined(separator: " ")
+    }
+
+    /// The folding steps themselves, for text that is not plain ASCII.
+    private static func foldUnicode(_ text: String) -> String {
         let decomposed = text.precomposedStringWithCompatibilityMapping.decomposedStringWithCanonicalMapping
         var stripped = String.UnicodeScalarView()
         for scalar in decomposed.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
@@ -49,23 +59,38 @@ enum SearchFolding {
     }
 
     /// The runs of letters, digits and marks in already folded text, cut to `maxLength`,
-    /// without filtering.
+    /// without filtering. Works on the UTF-8 bytes: ASCII is classified directly, other
+    /// scalars by their general category.
     static func words(inFolded folded: String) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        var length = 0
-        for scalar in folded.unicodeScalars {
-            if isWordScalar(scalar) {
-                if length < maxLength { current.append(scalar) }
-                length += 1
-            } else if length > 0 {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
-                length = 0
+        var text = folded
+        return text.withUTF8 { bytes in
+            var words: [String] = []
+            var start = -1, cut = 0, length = 0, index = 0
+            while index < bytes.count {
+                let (scalar, width) = decode(bytes, at: index)
+                if isWordScalar(scalar) {
+                    if start < 0 { (start, length) = (index, 0) }
+                    length += 1
+                    if length <= maxLength { cut = index + width }
+                } else if start >= 0 {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut]), as: UTF8.self))
+                    start = -1
+                }
+                index += width
             }
+            if start >= 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut]), as: UTF8.self)) }
+            return words
         }
-        if length > 0 { words.append(String(current)) }
-        return words
+    }
+
+    /// The scalar that starts at `index` of valid UTF-8, and its width in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0xFF >> (width + 1))
+        for offset in 1..<width { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     /// The searchable terms of `text`, in order, with repeats: folded, split, cut, and without

@@ -29,8 +29,7 @@ extension SearchIndex {
         }
         for term in postings.keys.sorted(by: precedes) {
             let posting = postings[term]!
-            let entry = JSONValue.string(term).serialized() + ":"
-                + JSONValue.array([gaps(posting.all), gaps(posting.strong)]).serialized()
+            let entry = JSONValue.string(term).serialized() + ":[" + gapsText(posting.all) + "," + gapsText(posting.strong) + "]"
             if size + entry.utf8.count + 1 > shardBudget { close() }
             terms.append(term)
             entries.append(entry)

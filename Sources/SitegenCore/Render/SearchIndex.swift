@@ -23,9 +23,9 @@ struct SearchIndex {
     /// Version of the file format, for the browser to check.
     static let formatVersion = 1
     /// Articles per `docs` file.
-    static let chunkSize = 50
+    static let chunkSize = 20
     /// Shards hold at most this many bytes, unless one term alone is larger.
-    static let shardBudget = 40_000
+    static let shardBudget = 24_000
     /// Bytes of shards the browser may fetch to complete the last word as a prefix while it is
     /// typed; when the words starting with it fill more, the word is matched as typed.
     static let prefixBudget = 80_000
@@ -72,8 +72,11 @@ struct SearchIndex {
     }
 
     /// Every file of the index, in a fixed order.
-    func files() -> [RenderedPage] {
-        let postings = Self.postings(documents())
+    func files() -> [RenderedPage] { files(from: documents()) }
+
+    /// Every file of the index, from the terms of every article.
+    func files(from documents: [Document]) -> [RenderedPage] {
+        let postings = Self.postings(documents)
         let shards = Self.shards(postings)
         var files = shards.enumerated().map { RenderedPage(path: "search/index/\($0.offset).json", text: $0.element.text) }
         files.insert(RenderedPage(path: "search/meta.json", text: meta(shards: shards).serialized() + "\n"), at: 0)
@@ -144,7 +147,7 @@ struct SearchIndex {
 
     /// A file holding one gap-encoded list of article numbers.
     static func numberFile(_ path: String, _ numbers: [Int]) -> RenderedPage {
-        RenderedPage(path: path, text: gaps(numbers).serialized() + "\n")
+        RenderedPage(path: path, text: gapsText(numbers) + "\n")
     }
 
     /// Ascending numbers as the first number, then the differences: `[3, 4, 9]` → `[3, 1, 5]`.
@@ -154,5 +157,19 @@ struct SearchIndex {
             defer { previous = number }
             return .int(number - previous)
         })
+    }
+
+    /// `gaps(numbers).serialized()`, written directly: posting lists are most of the index.
+    static func gapsText(_ numbers: [Int]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(numbers.count * 3 + 2)
+        var previous = 0
+        for (position, number) in numbers.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: String(number - previous).utf8)
+            previous = number
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -23,6 +23,11 @@ struct SearchIndexTests {
         #expect(postings["calm"] == SearchIndex.Posting(all: [2], strong: []))
     }
 
+    @Test func longTextsFoldPieceByPieceAsAWhole() {
+        let text = String(repeating: "Erdoğan met 𝘚𝘵𝘺𝘭𝘦𝘥 Straße officials  in Kyïv. ", count: 20)
+        #expect(SearchFolding.fold(text) == String(repeating: "erdogan met styled strasse officials  in kyiv. ", count: 20))
+    }
+
     @Test func termsAreFoldedWhenIndexed() {
         let postings = SearchIndex.postings(SearchIndex(site: site).documents())
         #expect(postings["erdogan"] == SearchIndex.Posting(all: [1], strong: [1]))
@@ -35,6 +40,9 @@ struct SearchIndexTests {
         #expect(SearchIndex.gaps([3, 4, 9]).serialized() == "[3,1,5]")
         #expect(SearchIndex.gaps([0]).serialized() == "[0]")
         #expect(SearchIndex.gaps([]).serialized() == "[]")
+        for numbers in [[], [0], [3, 4, 9], Array(0..<100), [5, 1_000, 100_000]] {
+            #expect(SearchIndex.gapsText(numbers) == SearchIndex.gaps(numbers).serialized())
+        }
     }
 
     @Test func writesMetaShardsDocsAndFilterFiles() {
@@ -59,7 +67,7 @@ struct SearchIndexTests {
 
     @Test func metaListsShardsFiltersAndYears() {
         let meta = files()["search/meta.json"]!
-        #expect(meta.hasPrefix(#"{"version":1,"articles":3,"chunk":50,"page_size":10,"prefix_budget":80000,"plurals":true,"#))
+        #expect(meta.hasPrefix(#"{"version":1,"articles":3,"chunk":\#(SearchIndex.chunkSize),"page_size":10,"prefix_budget":80000,"plurals":true,"#))
         #expect(meta.contains(#""shards":[["again","#))
         #expect(meta.contains(#""leaders":[["recep-tayyip-erdogan","Recep Tayyip Erdoğan"],["xi-jinping","Xi Jinping"]]"#))
         #expect(meta.contains(#""topics":[["soybeans","Soybeans"],["trade","Trade"]]"#))
