@@ -20,9 +20,10 @@ enum SearchSite {
     /// An article with explicit leaders and topics (empty lists, so nothing is inferred).
     static func article(
         _ title: String, date: String, body: String, summary: String? = nil, leaders: [String] = [], topics: [String] = [],
-        path: String? = nil
+        path: String? = nil, slug: String? = nil
     ) -> ParsedArticle {
         var front = "title: \"\(title)\"\ndate: \(date)\nleaders: [\(leaders.joined(separator: ", "))]\n"
+        if let slug { front += "slug: \(slug)\n" }
         front += "topics: [\(topics.joined(separator: ", "))]\n"
         if let summary { front += "summary: \"\(summary)\"\n" }
         let file = SourceFile(path: path ?? "Content/articles/\(Slug(deriving: title).rawValue).md", text: "---\n\(front)---\n\(body)\n")
