@@ -45,7 +45,7 @@
       files.set(path, fetch(root + 'search/' + path).then((response) => {
         if (!response.ok) throw new Error(path + ': ' + response.status);
         return response.json();
-      }));
+      }).catch((error) => { files.delete(path); throw error; }));
     }
     return files.get(path);
   }
@@ -179,8 +179,11 @@
 
   /** Shows the next page of results, fetching only the docs files they are in. */
   async function showMore(state) {
+    if (state.loading) return null;
+    state.loading = true;
     const numbers = state.results.slice(state.shown, state.shown + meta.page_size);
-    const chunks = await Promise.all(numbers.map((n) => load('docs/' + Math.floor(n / meta.chunk) + '.json')));
+    const chunks = await Promise.all(numbers.map((n) => load('docs/' + Math.floor(n / meta.chunk) + '.json')))
+      .finally(() => { state.loading = false; });
     if (state !== current) return null;
     let first = null;
     numbers.forEach((n, index) => {
