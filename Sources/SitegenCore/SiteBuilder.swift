@@ -67,7 +67,7 @@ public struct SiteBuilder: Sendable {
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
         let pages: [RenderedPage]
         switch PageRenderer(templates: theme).render(specs) {
-        case .success(let rendered): pages = rendered + [feeds.jsonFeed()]
+        case .success(let rendered): pages = rendered + [feeds.jsonFeed()] + SearchIndex(site: site).files()
         case .failure(let failure): return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
         }
         clock.lap("Render")

@@ -61,8 +61,8 @@ struct SitegenCommandTests {
         let result = try run(["build", "--now", "2026-02-16"], in: project)
         #expect(result.status == 0)
         #expect(result.stderr == "Content/articles/old-draft.md:1:1: warning: draft skipped (build with --drafts to include it)\n")
-        #expect(result.stdout.hasPrefix("Built 50 files (4 articles) in "))
-        #expect(result.stdout.hasSuffix("→ Output/ (50 written, 0 unchanged, 0 removed)\n"))
+        #expect(result.stdout.hasPrefix("Built 61 files (4 articles) in "))
+        #expect(result.stdout.hasSuffix("→ Output/ (61 written, 0 unchanged, 0 removed)\n"))
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("Output/index.html").path))
     }
 
@@ -103,7 +103,7 @@ struct SitegenCommandTests {
         defer { try? FileManager.default.removeItem(at: project) }
         let result = try run(["check"], in: project)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Checked 50 files (4 articles)"))
+        #expect(result.stdout.hasPrefix("Checked 61 files (4 articles)"))
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("Output").path))
     }
 }

@@ -17,7 +17,7 @@ struct TemplateLoader {
     var maxFileSize: Int
 
     /// Template names every site needs, for both formats.
-    static let pageTemplates = ["index", "article", "archive", "leaders", "leader", "topics", "topic"]
+    static let pageTemplates = ["index", "article", "archive", "leaders", "leader", "topics", "topic", "search"]
     /// Single templates every site needs: the not-found page, feeds and machine files.
     static let fileTemplates = [
         "404.html", "rss.xml", "atom.xml", "sitemap.xml", "sitemap-index.xml", "news-sitemap.xml", "robots.txt", "llms.txt",

@@ -53,6 +53,7 @@ struct PagePlan {
         pages += site.leaders.flatMap(leaderPages)
         pages.append(topicsIndex())
         pages += site.topics.flatMap(topicPages)
+        pages.append(searchPage())
         pages.append(PageSpec(route: .notFound, template: "404", context: base(
             route: .notFound, title: "Page not found", description: "This page does not exist.", kind: "not-found",
             jsonLD: data.collection(name: "Page not found", route: .notFound, trail: []), extra: [:])))

@@ -9,6 +9,7 @@ enum Route: Hashable, Sendable {
     case leader(Slug, page: Int)
     case topics
     case topic(Slug, page: Int)
+    case search
     case notFound
 
     /// The folder path relative to the site root, with a trailing slash, or `""` for the home
@@ -24,6 +25,7 @@ enum Route: Hashable, Sendable {
         case .leader(let id, let page): return Self.paged("leaders/\(id)/", page)
         case .topics: return "topics/"
         case .topic(let id, let page): return Self.paged("topics/\(id)/", page)
+        case .search: return "search/"
         case .notFound: return "404.html"
         }
     }

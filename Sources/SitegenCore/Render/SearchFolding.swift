@@ -1,0 +1,122 @@
+import Foundation
+
+/// Folds text into search terms, exactly as `Templates/assets/search.js` does in the browser,
+/// so a term typed by a reader meets the term written into the index.
+///
+/// Folding: NFKC (styled letters such as 𝘚𝘵𝘺𝘭𝘦𝘥 and full-width letters become plain), then
+/// NFD with every nonspacing mark removed (Erdoğan → Erdogan), then lowercase, then a few
+/// letters that have no decomposition are spelled out (`foldedLetters`: ß → ss, ł → l, ı → i,
+/// final ς → σ), then NFC. A term is a run of letters, digits and marks of the folded text,
+/// cut to `maxLength` characters; terms shorter than `minLength` and `stopwords` are dropped.
+enum SearchFolding {
+    /// Terms shorter than this many Unicode scalars are not indexed.
+    static let minLength = 2
+    /// Longer terms are cut to this many Unicode scalars.
+    static let maxLength = 32
+
+    /// Letters that lowercasing and decomposition leave alone, and what they fold to.
+    /// The browser side holds the same table.
+    static let foldedLetters: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ı": "i", "ħ": "h",
+        "þ": "th", "ς": "σ",
+    ]
+
+    /// English words too common to search for. Written into `search/meta.json`, so the browser
+    /// drops exactly the same words from a query.
+    static let stopwords: [String] = [
+        "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by",
+        "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his", "if", "in",
+        "into", "is", "it", "its", "not", "of", "on", "or", "our", "she", "so", "than", "that", "the",
+        "their", "them", "then", "there", "these", "they", "this", "those", "to", "was", "we", "were",
+        "what", "when", "which", "while", "who", "will", "with", "would", "you",
+    ]
+
+    private static let stopwordSet = Set(stopwords)
+
+    /// The folded form of `text`: `Erdoğan` → `erdogan`, `𝘚𝘵𝘺𝘭𝘦𝘥` → `styled`.
+    static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        // Folding never joins across a space, so long texts are folded a piece at a time and
+        // only the pieces that are not ASCII take the slow path.
+        guard text.utf8.count >= 64 else { return foldUnicode(text) }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { piece in
+            piece.utf8.allSatisfy({ $0 < 0x80 }) ? piece.lowercased() : foldUnicode(String(piece))
+        }.joined(separator: " ")
+    }
+
+    /// The folding steps themselves, for text that is not plain ASCII.
+    private static func foldUnicode(_ text: String) -> String {
+        let decomposed = text.precomposedStringWithCompatibilityMapping.decomposedStringWithCanonicalMapping
+        var stripped = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
+            stripped.append(scalar)
+        }
+        var folded = ""
+        for scalar in String(stripped).lowercased().unicodeScalars {
+            if let replacement = foldedLetters[scalar] { folded += replacement } else { folded.unicodeScalars.append(scalar) }
+        }
+        return folded.precomposedStringWithCanonicalMapping
+    }
+
+    /// The runs of letters, digits and marks in already folded text, cut to `maxLength`,
+    /// without filtering. Works on the UTF-8 bytes: ASCII is classified directly, other
+    /// scalars by their general category.
+    static func words(inFolded folded: String) -> [String] {
+        var text = folded
+        return text.withUTF8 { bytes in
+            var words: [String] = []
+            var start = -1, cut = 0, length = 0, index = 0
+            while index < bytes.count {
+                let (scalar, width) = decode(bytes, at: index)
+                if isWordScalar(scalar) {
+                    if start < 0 { (start, length) = (index, 0) }
+                    length += 1
+                    if length <= maxLength { cut = index + width }
+                } else if start >= 0 {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut]), as: UTF8.self))
+                    start = -1
+                }
+                index += width
+            }
+            if start >= 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut]), as: UTF8.self)) }
+            return words
+        }
+    }
+
+    /// The scalar that starts at `index` of valid UTF-8, and its width in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0xFF >> (width + 1))
+        for offset in 1..<width { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+
+    /// The searchable terms of `text`, in order, with repeats: folded, split, cut, and without
+    /// short words and stopwords.
+    static func terms(in text: String) -> [String] {
+        words(inFolded: fold(text)).filter(isSearchable)
+    }
+
+    /// Whether a folded word is long enough and not a stopword.
+    static func isSearchable(_ word: String) -> Bool {
+        word.unicodeScalars.count >= minLength && !stopwordSet.contains(word)
+    }
+
+    /// Letters, digits and marks (general categories L, N, M), as `[\p{L}\p{N}\p{M}]` in the browser.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber,
+            .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+}

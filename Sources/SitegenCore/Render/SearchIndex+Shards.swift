@@ -1,0 +1,64 @@
+extension SearchIndex {
+    /// One file of the inverted index: a run of consecutive terms in sorted order.
+    struct Shard: Equatable, Sendable {
+        /// The terms, sorted by UTF-16 code units (JavaScript's string order); the first one is
+        /// the shard's key in `meta.json`.
+        let terms: [String]
+        /// The file's JSON, `{term: [all, strong]}`.
+        let text: String
+    }
+
+    /// Whether `lhs` sorts before `rhs` by UTF-16 code units, as `<` does in JavaScript.
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf16.lexicographicallyPrecedes(rhs.utf16)
+    }
+
+    /// Cuts the sorted index into shards of at most `shardBudget` bytes (a term whose entry
+    /// alone is larger gets a shard of its own). Shard `i` holds the terms from its first term
+    /// up to, not including, the first term of shard `i + 1`; so the terms that start with a
+    /// prefix lie in a run of neighbouring shards.
+    static func shards(_ postings: [String: Posting]) -> [Shard] {
+        var shards: [Shard] = []
+        var terms: [String] = []
+        var entries: [String] = []
+        var size = 2
+        func close() {
+            guard !terms.isEmpty else { return }
+            shards.append(Shard(terms: terms, text: "{" + entries.joined(separator: ",") + "}\n"))
+            (terms, entries, size) = ([], [], 2)
+        }
+        for term in postings.keys.sorted(by: precedes) {
+            let posting = postings[term]!
+            let entry = JSONValue.string(term).serialized() + ":[" + gapsText(posting.all) + "," + gapsText(posting.strong) + "]"
+            if size + entry.utf8.count + 1 > shardBudget { close() }
+            terms.append(term)
+            entries.append(entry)
+            size += entry.utf8.count + 1
+        }
+        close()
+        return shards
+    }
+
+    /// The position of the shard that would hold `term`: the last one whose first term is not
+    /// after it; nil when `term` sorts before every shard.
+    static func shardIndex(for term: String, in shards: [Shard]) -> Int? {
+        var low = 0, high = shards.count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(term, shards[middle].terms[0]) { high = middle } else { low = middle + 1 }
+        }
+        return low == 0 ? nil : low - 1
+    }
+
+    /// The positions of the shards that hold the terms starting with `prefix`.
+    static func shardIndexes(forPrefix prefix: String, in shards: [Shard]) -> ClosedRange<Int>? {
+        var last = shardIndex(for: prefix, in: shards)
+        var next = (last ?? -1) + 1
+        while next < shards.count, shards[next].terms[0].utf16.starts(with: prefix.utf16) {
+            last = next
+            next += 1
+        }
+        guard let last else { return nil }
+        return (shardIndex(for: prefix, in: shards) ?? 0)...last
+    }
+}

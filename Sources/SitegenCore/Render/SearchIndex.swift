@@ -1,0 +1,175 @@
+/// The build-time search index behind `/search/` (README "Search"), written as static JSON files
+/// so that a query downloads only the parts it needs:
+///
+/// - `search/meta.json`: format version, article count, chunk size, page size, prefix budget,
+///   whether English plurals are matched (`plurals`: soybean finds soybeans), folding rules (minimum and maximum term length, stopwords), the shards `[[first term,
+///   bytes]]`, month names, leaders and topics `[[id, name]]`, and years
+///   `[[year, [[first, last]]]]` as runs of article numbers.
+/// - `search/index/<i>.json`: shard `i` of the inverted index, `{term: [all, strong]}`, where
+///   `all` lists every article that has the term and `strong` those that have it in the title
+///   or in a leader's name. Lists are ascending article numbers, gap-encoded (the first number,
+///   then differences). Terms are sorted and cut into shards of at most `shardBudget` bytes;
+///   shard `i` holds the terms from its first term up to the first term of shard `i + 1`.
+/// - `search/docs/<n>.json`: articles `n * chunkSize ..< (n + 1) * chunkSize` as
+///   `[title, path, day, summary, [leader]]`, with leaders as positions in the meta list and
+///   `path` relative to the site root.
+/// - `search/leaders/<id>.json`, `search/topics/<id>.json`: the gap-encoded articles of each
+///   leader and topic, fetched only when a filter is chosen.
+///
+/// Article numbers are positions in `Site.articles`, newest first, so a lower number is newer.
+struct SearchIndex {
+    let site: Site
+
+    /// Version of the file format, for the browser to check.
+    static let formatVersion = 1
+    /// Articles per `docs` file.
+    static let chunkSize = 20
+    /// Shards hold at most this many bytes, unless one term alone is larger.
+    static let shardBudget = 24_000
+    /// Bytes of shards the browser may fetch to complete the last word as a prefix while it is
+    /// typed; when the words starting with it fill more, the word is matched as typed.
+    static let prefixBudget = 80_000
+    /// Results the browser shows at first, and per "More results".
+    static let pageSize = 10
+
+    /// What the index knows of one article.
+    struct Document: Sendable {
+        /// Terms of the title and of the names of the article's leaders.
+        var strong: Set<String>
+        /// Every term: title, leaders, summary, topic names and body.
+        var all: Set<String>
+    }
+
+    /// The articles that have a term, ascending.
+    struct Posting: Equatable, Sendable {
+        var all: [Int] = []
+        var strong: [Int] = []
+    }
+
+    /// The terms of every article, in article order.
+    func documents() -> [Document] {
+        let site = self.site
+        return site.articles.concurrentMap { article in
+            let leaderNames = article.leaderIDs.compactMap(site.leader).map(\.name)
+            let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
+            let strong = Set(SearchFolding.terms(in: ([article.title] + leaderNames).joined(separator: "\n")))
+            var all = strong
+            for text in [article.summary, topicNames.joined(separator: "\n"), article.body.plainText] {
+                all.formUnion(SearchFolding.terms(in: text))
+            }
+            return Document(strong: strong, all: all)
+        }
+    }
+
+    /// The inverted index: term → the articles that have it.
+    static func postings(_ documents: [Document]) -> [String: Posting] {
+        var postings: [String: Posting] = [:]
+        for (number, document) in documents.enumerated() {
+            for term in document.all { postings[term, default: Posting()].all.append(number) }
+            for term in document.strong { postings[term, default: Posting()].strong.append(number) }
+        }
+        return postings
+    }
+
+    /// Every file of the index, in a fixed order.
+    func files() -> [RenderedPage] { files(from: documents()) }
+
+    /// Every file of the index, from the terms of every article.
+    func files(from documents: [Document]) -> [RenderedPage] {
+        let postings = Self.postings(documents)
+        let shards = Self.shards(postings)
+        var files = shards.enumerated().map { RenderedPage(path: "search/index/\($0.offset).json", text: $0.element.text) }
+        files.insert(RenderedPage(path: "search/meta.json", text: meta(shards: shards).serialized() + "\n"), at: 0)
+        files += docs()
+        for leader in site.leaders {
+            files.append(Self.numberFile("search/leaders/\(leader.id).json", site.articlesByLeader[leader.id] ?? []))
+        }
+        for topic in site.topics {
+            files.append(Self.numberFile("search/topics/\(topic.id).json", site.articlesByTopic[topic.id] ?? []))
+        }
+        return files
+    }
+
+    /// `search/meta.json`.
+    func meta(shards: [Shard]) -> JSONValue {
+        var years: [(year: Int, runs: [[Int]])] = []
+        for (number, article) in site.articles.enumerated() {
+            let year = article.date.year
+            if let index = years.firstIndex(where: { $0.year == year }) {
+                if years[index].runs[years[index].runs.count - 1][1] == number - 1 {
+                    years[index].runs[years[index].runs.count - 1][1] = number
+                } else {
+                    years[index].runs.append([number, number])
+                }
+            } else {
+                years.append((year, [[number, number]]))
+            }
+        }
+        years.sort { $0.year > $1.year }
+        return .object([
+            ("version", .int(Self.formatVersion)),
+            ("articles", .int(site.articles.count)),
+            ("chunk", .int(Self.chunkSize)),
+            ("page_size", .int(Self.pageSize)),
+            ("prefix_budget", .int(Self.prefixBudget)),
+            ("plurals", .bool(site.config.language.lowercased().hasPrefix("en"))),
+            ("min_length", .int(SearchFolding.minLength)),
+            ("max_length", .int(SearchFolding.maxLength)),
+            ("stopwords", .array(SearchFolding.stopwords.map(JSONValue.string))),
+            ("shards", .array(shards.map { .array([.string($0.terms[0]), .int($0.text.utf8.count)]) })),
+            ("months", .array(NewsDate.monthNames.map(JSONValue.string))),
+            ("leaders", .array(site.leaders.map { .array([.string($0.id.rawValue), .string($0.name)]) })),
+            ("topics", .array(site.topics.map { .array([.string($0.id.rawValue), .string($0.name)]) })),
+            ("years", .array(years.map { entry in
+                .array([.int(entry.year), .array(entry.runs.map { .array($0.map(JSONValue.int)) })])
+            })),
+        ])
+    }
+
+    /// `search/docs/<n>.json`: what a result shows, `chunkSize` articles a file.
+    func docs() -> [RenderedPage] {
+        var leaderPositions: [Slug: Int] = [:]
+        for (position, leader) in site.leaders.enumerated() { leaderPositions[leader.id] = position }
+        return stride(from: 0, to: site.articles.count, by: Self.chunkSize).map { start in
+            let chunk = site.articles[start..<min(site.articles.count, start + Self.chunkSize)]
+            let entries: [JSONValue] = chunk.map { article in
+                .array([
+                    .string(article.title),
+                    .string(Route.article(article.date, article.slug).path),
+                    .string(article.date.isoDay),
+                    .string(article.summary),
+                    .array(article.leaderIDs.compactMap { leaderPositions[$0] }.map(JSONValue.int)),
+                ])
+            }
+            return RenderedPage(path: "search/docs/\(start / Self.chunkSize).json", text: JSONValue.array(entries).serialized() + "\n")
+        }
+    }
+
+    /// A file holding one gap-encoded list of article numbers.
+    static func numberFile(_ path: String, _ numbers: [Int]) -> RenderedPage {
+        RenderedPage(path: path, text: gapsText(numbers) + "\n")
+    }
+
+    /// Ascending numbers as the first number, then the differences: `[3, 4, 9]` → `[3, 1, 5]`.
+    static func gaps(_ numbers: [Int]) -> JSONValue {
+        var previous = 0
+        return .array(numbers.map { number in
+            defer { previous = number }
+            return .int(number - previous)
+        })
+    }
+
+    /// `gaps(numbers).serialized()`, written directly: posting lists are most of the index.
+    static func gapsText(_ numbers: [Int]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(numbers.count * 3 + 2)
+        var previous = 0
+        for (position, number) in numbers.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: String(number - previous).utf8)
+            previous = number
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import SitegenCore
+
+struct SearchFoldingTests {
+    @Test func diacriticsAreRemoved() {
+        #expect(SearchFolding.fold("Erdoğan") == "erdogan")
+        #expect(SearchFolding.fold("Zelenskyy, Kyïv, São Paulo, Ñandú") == "zelenskyy, kyiv, sao paulo, nandu")
+    }
+
+    @Test func styledLettersBecomePlain() {
+        #expect(SearchFolding.fold("𝘚𝘵𝘺𝘭𝘦𝘥") == "styled")
+        #expect(SearchFolding.fold("𝐁𝐨𝐥𝐝 𝕯𝖗𝖆𝖈𝖚𝖑𝖆 Ｆｕｌｌ") == "bold dracula full")
+        #expect(SearchFolding.fold("ﬁnance") == "finance")
+    }
+
+    @Test func caseIsFolded() {
+        #expect(SearchFolding.fold("SOYBEANS Soybeans soybeans") == "soybeans soybeans soybeans")
+        #expect(SearchFolding.fold("İSTANBUL") == "istanbul")
+        #expect(SearchFolding.fold("ΟΔΟΣ οδος") == "οδοσ οδοσ")
+    }
+
+    @Test func lettersWithoutDecompositionAreSpelledOut() {
+        #expect(SearchFolding.fold("Łukasz Straße Ærø ıi") == "lukasz strasse aero ii")
+    }
+
+    @Test func otherScriptsKeepTheirLetters() {
+        #expect(SearchFolding.fold("Путин 习近平 한국") == "путин 习近平 한국")
+    }
+
+    @Test func termsSplitOnAnythingButLettersDigitsAndMarks() {
+        #expect(SearchFolding.terms(in: "Xi's G20 talks—in Busan, 2025!") == ["xi", "g20", "talks", "busan", "2025"])
+        #expect(SearchFolding.terms(in: "US-China trade: a truce") == ["us", "china", "trade", "truce"])
+    }
+
+    @Test func shortWordsAndStopwordsAreDropped() {
+        #expect(SearchFolding.terms(in: "The talks of a day in Busan and X") == ["talks", "day", "busan"])
+    }
+
+    @Test func longWordsAreCut() {
+        let long = String(repeating: "ab", count: 30)
+        #expect(SearchFolding.terms(in: long) == [String(long.prefix(SearchFolding.maxLength))])
+    }
+
+    @Test func asciiAndUnicodePathsAgree() {
+        #expect(SearchFolding.fold("Trade Talks 2025") == "trade talks 2025")
+        #expect(SearchFolding.fold("Trade Talks 2025\u{00A0}é") == "trade talks 2025 e")
+    }
+}
