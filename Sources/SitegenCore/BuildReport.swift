@@ -14,6 +14,8 @@ public struct BuildReport: Sendable {
     public var warnings: [SitegenError]
     /// Seconds per stage, in pipeline order.
     public var stageTimes: [(stage: String, seconds: Double)]
+    /// Internal links that lead nowhere; found by `check` only.
+    public var brokenLinks: [BrokenLink] = []
 
     /// Total seconds.
     public var seconds: Double { stageTimes.reduce(0) { $0 + $1.seconds } }

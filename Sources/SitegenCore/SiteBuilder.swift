@@ -84,6 +84,10 @@ public struct SiteBuilder: Sendable {
                 return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
             }
             clock.lap("Write")
+        } else {
+            let others = (theme.assets + content.staticFiles).map(\.outputPath)
+            report.brokenLinks = LinkChecker(config: config).check(pages: pages, otherFiles: others)
+            clock.lap("Links")
         }
         report.stageTimes = clock.laps
         return .success(report)
