@@ -14,6 +14,8 @@ public struct BuildReport: Sendable {
     public var warnings: [SitegenError]
     /// Seconds per stage, in pipeline order.
     public var stageTimes: [(stage: String, seconds: Double)]
+    /// Output paths written or removed by `build`, sorted (for live reload).
+    public var changedFiles: [String] = []
     /// Internal links that lead nowhere; found by `check` only.
     public var brokenLinks: [BrokenLink] = []
 

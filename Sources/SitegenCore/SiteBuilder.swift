@@ -80,6 +80,7 @@ public struct SiteBuilder: Sendable {
             switch SiteWriter(paths: paths).write(pages: pages, files: theme.assets + content.staticFiles) {
             case .success(let summary):
                 (report.written, report.unchanged, report.removed) = (summary.written, summary.unchanged, summary.removed)
+                report.changedFiles = summary.changed
             case .failure(let failure):
                 return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
             }
