@@ -9,7 +9,7 @@ struct Sitegen: ParsableCommand {
         commandName: "sitegen",
         abstract: "Build a static news site from Content/ and Templates/ into Output/.",
         version: SitegenVersion.full,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self],
         defaultSubcommand: Build.self)
 }
 
