@@ -86,3 +86,53 @@ extension SitegenCommandTests {
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("Content/topics/Rare Earths.md").path))
     }
 }
+
+/// `sitegen serve` as a user runs it: it prints where it serves, and Ctrl-C stops it.
+extension SitegenCommandTests {
+    @Test(.timeLimit(.minutes(1))) func serveStopsCleanlyOnControlC() async throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--port", "0", "--now", "2026-02-16"]
+        process.currentDirectoryURL = project
+        let out = Pipe()
+        let collected = OutputCollector()
+        out.fileHandleForReading.readabilityHandler = { collected.append($0.availableData) }
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !collected.text.contains("press Ctrl-C to stop"), Date() < deadline, process.isRunning {
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        #expect(collected.text.contains("Serving Output/ at http://127.0.0.1:"))
+        process.interrupt()  // SIGINT, as Ctrl-C sends
+        let stopDeadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < stopDeadline { try await Task.sleep(nanoseconds: 50_000_000) }
+        let stoppedByItself = !process.isRunning
+        if !stoppedByItself { process.terminate() }
+        process.waitUntilExit()
+        out.fileHandleForReading.readabilityHandler = nil
+        collected.append(out.fileHandleForReading.readDataToEndOfFile())
+        #expect(stoppedByItself)
+        #expect(process.terminationStatus == 0)
+        #expect(collected.text.hasSuffix("Stopping…\nStopped.\n"))
+    }
+
+    @Test func serveRefusesABadHostOrPort() throws {
+        let bad = try run(["serve", "--host", "example.org"], in: FileManager.default.temporaryDirectory)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("invalid --host 'example.org'"))
+        #expect(try run(["serve", "--port", "70000"], in: FileManager.default.temporaryDirectory).status == 64)
+    }
+}
+
+/// Bytes a pipe delivered so far, read on the pipe's own thread.
+final class OutputCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) { lock.withLock { data.append(chunk) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+}
