@@ -28,8 +28,9 @@ extension Sitegen {
             let stop = StopSignal()
             let options = project.buildOptions
             let verbose = project.verbose
+            let warnings = LastWarnings()
             let server = DevServer(options: ServeOptions(build: options, host: host, port: UInt16(port))) { event in
-                Self.print(event, output: options.paths.displayOutput, verbose: verbose)
+                Self.print(event, output: options.paths.displayOutput, verbose: verbose, warnings: warnings)
             }
             let bound: UInt16
             do {
@@ -51,10 +52,10 @@ extension Sitegen {
             Swift.print("Stopped.")
         }
 
-        static func print(_ event: ServeEvent, output: String, verbose: Bool) {
+        static func print(_ event: ServeEvent, output: String, verbose: Bool, warnings: LastWarnings) {
             switch event {
             case .built(let report, let trigger):
-                printDiagnostics(report.warnings)
+                if warnings.changed(to: report.warnings) { printDiagnostics(report.warnings) }
                 if verbose { printStages(report) }
                 if trigger.isEmpty {
                     Swift.print(String(format: "Built %d files (%d articles) in %.2fs → %@ (%d written, %d unchanged, %d removed)",
@@ -65,6 +66,7 @@ extension Sitegen {
                                        trigger.joined(separator: ", "), report.seconds, report.written, report.removed))
                 }
             case .failed(let failure, let trigger):
+                _ = warnings.changed(to: failure.warnings)
                 printDiagnostics(failure.warnings + failure.errors)
                 let what = trigger.isEmpty ? "Build" : trigger.joined(separator: ", ") + " changed: build"
                 let count = failure.errors.count
@@ -111,5 +113,20 @@ final class StopSignal: @unchecked Sendable {
             return waiter
         }
         continuation?.resume()
+    }
+}
+
+/// The warnings printed last, so a rebuild repeats them only when they change.
+final class LastWarnings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: [String]?
+
+    /// Records `warnings`; true when they differ from the last ones recorded.
+    func changed(to warnings: [SitegenError]) -> Bool {
+        let lines = warnings.map(\.description)
+        return lock.withLock {
+            defer { last = lines }
+            return lines != last
+        }
     }
 }

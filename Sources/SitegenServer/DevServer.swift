@@ -154,12 +154,12 @@ public final class DevServer: @unchecked Sendable {
             lock.withLock { currentBasePath = base }
             generation += 1
             let changed = result.changedFiles.map { base + $0 }
+            report(.built(result, trigger: trigger))  // the terminal first, then the pages
             hub.publish(ReloadEvent(name: "reload", build: "\(token)-\(generation)", changed: changed))
-            report(.built(result, trigger: trigger))
         case .failure(let failure):
             let lines = failure.errors.map(\.description)
-            hub.publish(ReloadEvent(name: "failed", build: "\(token)-\(generation)", errors: lines))
             report(.failed(failure, trigger: trigger))
+            hub.publish(ReloadEvent(name: "failed", build: "\(token)-\(generation)", errors: lines))
         }
     }
 

@@ -18,6 +18,9 @@ struct SiteResponder: HTTPHandler {
         case LiveReload.scriptPath:
             response = Self.response(.ok, type: "text/javascript; charset=utf-8", body: Data(LiveReload.script.utf8))
         case LiveReload.eventsPath:
+            guard request.method == .GET else {
+                return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/event-stream; charset=utf-8"]))
+            }
             return eventStream()
         case let path:
             response = fileResponse(rawPath: path)
@@ -31,7 +34,6 @@ struct SiteResponder: HTTPHandler {
             headers: [
                 .contentType: "text/event-stream; charset=utf-8",
                 .cacheControl: "no-store",
-                HTTPHeader("X-Accel-Buffering"): "no",
             ],
             body: HTTPBodySequence(from: EventBytes(events: hub.subscribe())))
     }
