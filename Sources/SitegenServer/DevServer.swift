@@ -149,6 +149,7 @@ public final class DevServer: @unchecked Sendable {
         pending = nil
         let builder = SiteBuilder(options: options.build)
         let base = builder.basePath()
+        if generation == 0 { lock.withLock { currentBasePath = base } }  // no good site yet to keep mounted
         switch builder.build() {
         case .success(let result):
             lock.withLock { currentBasePath = base }

@@ -8,7 +8,8 @@ import Glibc
 ///
 /// The raw (percent-encoded) path is decoded exactly once. A path with a `.` or `..`
 /// segment, a NUL, a backslash, or a hidden segment (the manifest, temporary files) is not
-/// found. The site is mounted at its base path (`/` or e.g. `/news/`), as its links expect.
+/// found. The site is mounted at its base path (`/` or e.g. `/news/`), as its links expect;
+/// `/` redirects there.
 /// After symbolic links are resolved, the file must still lie inside the output folder.
 struct OutputFiles: Sendable {
     /// The output folder.
@@ -31,7 +32,7 @@ struct OutputFiles: Sendable {
             if segment == "." || segment == ".." { return .notFound }
             if segment.hasPrefix("."), segment != ".well-known" { return .notFound }
         }
-        if decoded + "/" == basePath { return .redirect(basePath) }
+        if decoded + "/" == basePath || decoded == "/" && basePath != "/" { return .redirect(basePath) }
         guard decoded.hasPrefix(basePath) else { return .notFound }
         let relative = String(decoded.dropFirst(basePath.count))
         guard let folder = Self.realPath(root.path) else { return .notFound }

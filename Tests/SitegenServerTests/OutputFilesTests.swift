@@ -35,6 +35,7 @@ struct OutputFilesTests {
     @Test func mountsTheSiteAtItsBasePath() {
         #expect(lookup("/news/a/", base: "/news/") == "/a/index.html")
         #expect(lookup("/news", base: "/news/") == "-> /news/")
+        #expect(lookup("/", base: "/news/") == "-> /news/")
         #expect(lookup("/a/", base: "/news/") == "404")
     }
 
