@@ -1,7 +1,7 @@
 # sitegen — common tasks. `make site` builds the sample site, `make test` runs every test.
 SWIFT ?= swift
 
-.PHONY: site test deps bench-templates validate clean
+.PHONY: site serve test deps bench-templates validate clean
 
 deps:
 	@pkg-config --exists libcmark || { \
@@ -12,7 +12,11 @@ deps:
 site: deps
 	$(SWIFT) build -c release --product sitegen
 	.build/release/sitegen build
-	@echo "Open Output/index.html, or serve it: python3 -m http.server -d Output 8000"
+	@echo "Open Output/index.html, or serve it with live reload: make serve"
+
+serve: deps
+	$(SWIFT) build -c release --product sitegen
+	.build/release/sitegen serve
 
 test: deps
 	$(SWIFT) test

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", .upToNextMinor(from: "0.27.1")),
     ],
     targets: [
         .systemLibrary(
@@ -24,13 +25,17 @@ let package = Package(
             name: "SitegenCore",
             dependencies: ["MarkdownHTML", "TemplateEngine", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "SitegenServer", dependencies: ["SitegenCore", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "SitegenCLI",
-            dependencies: ["SitegenCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "SitegenCore", "SitegenServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "MarkdownHTMLTests", dependencies: ["MarkdownHTML"]),
         .testTarget(name: "SitegenCoreTests", dependencies: ["SitegenCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SitegenCLITests", dependencies: ["SitegenCLI"]),
+        .testTarget(name: "SitegenServerTests", dependencies: ["SitegenServer", "SitegenCore"]),
     ]
 )

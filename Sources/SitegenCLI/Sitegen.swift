@@ -4,12 +4,12 @@ import SitegenCore
 
 /// The `sitegen` command: a static site generator for news about world leaders.
 @main
-struct Sitegen: ParsableCommand {
+struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Build a static news site from Content/ and Templates/ into Output/.",
         version: SitegenVersion.full,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self],
         defaultSubcommand: Build.self)
 }
 

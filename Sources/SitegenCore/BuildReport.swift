@@ -14,6 +14,10 @@ public struct BuildReport: Sendable {
     public var warnings: [SitegenError]
     /// Seconds per stage, in pipeline order.
     public var stageTimes: [(stage: String, seconds: Double)]
+    /// Output paths written or removed by `build`, sorted (for live reload).
+    public var changedFiles: [String] = []
+    /// Internal links that lead nowhere; found by `check` only.
+    public var brokenLinks: [BrokenLink] = []
 
     /// Total seconds.
     public var seconds: Double { stageTimes.reduce(0) { $0 + $1.seconds } }

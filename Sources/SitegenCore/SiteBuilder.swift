@@ -80,10 +80,15 @@ public struct SiteBuilder: Sendable {
             switch SiteWriter(paths: paths).write(pages: pages, files: theme.assets + content.staticFiles) {
             case .success(let summary):
                 (report.written, report.unchanged, report.removed) = (summary.written, summary.unchanged, summary.removed)
+                report.changedFiles = summary.changed
             case .failure(let failure):
                 return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
             }
             clock.lap("Write")
+        } else {
+            let others = (theme.assets + content.staticFiles).map(\.outputPath)
+            report.brokenLinks = LinkChecker(config: config).check(pages: pages, otherFiles: others)
+            clock.lap("Links")
         }
         report.stageTimes = clock.laps
         return .success(report)

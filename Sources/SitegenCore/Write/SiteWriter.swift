@@ -8,6 +8,8 @@ struct WriteSummary: Equatable, Sendable {
     var written = 0
     var unchanged = 0
     var removed = 0
+    /// Output paths written or removed, sorted.
+    var changed: [String] = []
 }
 
 /// The Write stage: puts pages and static files into the output folder safely.
@@ -64,14 +66,17 @@ struct SiteWriter {
                 try self.writeIfChanged(entry.contents, to: root.appendingPathComponent(entry.path))
             }
         }
-        for outcome in outcomes {
+        for (entry, outcome) in zip(entries, outcomes) {
             switch outcome {
-            case .success(true): summary.written += 1
+            case .success(true):
+                summary.written += 1
+                summary.changed.append(entry.path)
             case .success(false): summary.unchanged += 1
             case .failure(let error): throw error
             }
         }
         summary.removed = removeStale(old.paths.subtracting(new.paths), root: root)
+        summary.changed = (summary.changed + old.paths.subtracting(new.paths)).sorted()
         try writeAtomically(Array(new.text.utf8), to: manifestURL)
         return summary
     }

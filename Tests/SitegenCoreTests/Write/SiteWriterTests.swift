@@ -16,7 +16,7 @@ struct SiteWriterTests {
 
     @Test func writesPagesAndManifest() throws {
         let summary = try write(["index.html": "home", "a/index.html": "a"]).get()
-        #expect(summary == WriteSummary(written: 2, unchanged: 0, removed: 0))
+        #expect(summary == WriteSummary(written: 2, unchanged: 0, removed: 0, changed: ["a/index.html", "index.html"]))
         #expect(project.read("Output/a/index.html") == "a")
         #expect(project.read("Output/.sitegen-manifest")?.contains("a/index.html\nindex.html\n") == true)
     }
@@ -38,6 +38,7 @@ struct SiteWriterTests {
         _ = try write(["index.html": "home", "old/index.html": "old", "gone/deep/index.html": "x"]).get()
         let summary = try write(["index.html": "home"]).get()
         #expect(summary.removed == 2)
+        #expect(summary.changed == ["gone/deep/index.html", "old/index.html"])
         #expect(!project.exists("Output/gone"))
         #expect(!project.exists("Output/old/index.html"))
         #expect(project.read("Output/old/mine.txt") == "user file in a folder sitegen also used")
