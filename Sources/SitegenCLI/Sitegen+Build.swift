@@ -16,12 +16,10 @@ extension Sitegen {
             case .success(let report):
                 printDiagnostics(report.warnings)
                 if project.verbose { printStages(report) }
-                let output = options.paths.displayOutput
-                print(String(format: "Built %d files (%d articles) in %.2fs → %@ (%d written, %d unchanged, %d removed)",
-                             report.files, report.articles, report.seconds, output, report.written, report.unchanged, report.removed))
+                print(builtLine(report, output: options.paths.displayOutput))
             case .failure(let failure):
                 printDiagnostics(failure.warnings + failure.errors)
-                print("Build failed with \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); nothing was written.")
+                print("Build failed with \(counted(failure.errors.count, "error")); nothing was written.")
                 throw ExitCode.failure
             }
         }

@@ -17,14 +17,14 @@ extension Sitegen {
                 if project.verbose { printStages(report) }
                 guard report.brokenLinks.isEmpty else {
                     FileHandle.standardError.write(Data(report.brokenLinks.map { "\($0)\n" }.joined().utf8))
-                    let count = report.brokenLinks.count
-                    print("Check failed: \(count) broken link\(count == 1 ? "" : "s").")
+                    print("Check failed: \(counted(report.brokenLinks.count, "broken link")).")
                     throw ExitCode.failure
                 }
-                print(String(format: "Checked %d files (%d articles) in %.2fs: no errors, no broken links", report.files, report.articles, report.seconds))
+                print(String(format: "Checked %@ (%@) in %.2fs: no errors, no broken links",
+                             counted(report.files, "file"), counted(report.articles, "article"), report.seconds))
             case .failure(let failure):
                 printDiagnostics(failure.warnings + failure.errors)
-                print("Check failed with \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s").")
+                print("Check failed with \(counted(failure.errors.count, "error")).")
                 throw ExitCode.failure
             }
         }

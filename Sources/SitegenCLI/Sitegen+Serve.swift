@@ -58,9 +58,7 @@ extension Sitegen {
                 if warnings.changed(to: report.warnings) { printDiagnostics(report.warnings) }
                 if verbose { printStages(report) }
                 if trigger.isEmpty {
-                    Swift.print(String(format: "Built %d files (%d articles) in %.2fs → %@ (%d written, %d unchanged, %d removed)",
-                                       report.files, report.articles, report.seconds, output, report.written,
-                                       report.unchanged, report.removed))
+                    Swift.print(builtLine(report, output: output))
                 } else {
                     Swift.print(String(format: "%@ changed: rebuilt in %.2fs (%d written, %d removed)",
                                        trigger.joined(separator: ", "), report.seconds, report.written, report.removed))

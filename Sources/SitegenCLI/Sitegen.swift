@@ -67,3 +67,15 @@ func printDiagnostics(_ diagnostics: [SitegenError]) {
         FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }
 }
+
+/// `3 files`, `1 article`: a count with its noun, singular or plural.
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+/// `Built 173 files (27 articles) in 0.45s → Output/ (3 written, 170 unchanged, 0 removed)`.
+func builtLine(_ report: BuildReport, output: String) -> String {
+    String(format: "Built %@ (%@) in %.2fs → %@ (%d written, %d unchanged, %d removed)",
+           counted(report.files, "file"), counted(report.articles, "article"), report.seconds, output,
+           report.written, report.unchanged, report.removed)
+}
