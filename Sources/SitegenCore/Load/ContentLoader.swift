@@ -36,6 +36,9 @@ struct ContentLoader {
         let leaderURLs = files(under: root.appendingPathComponent("leaders"), extensions: ["md"])
         let topicURLs = files(under: root.appendingPathComponent("topics"), extensions: ["md"])
         let all = articleURLs + leaderURLs + topicURLs
+        for (folder, kinds) in [("articles", Set(["md", "txt"])), ("leaders", ["md"]), ("topics", ["md"])] {
+            content.errors += unreadableEntries(under: root.appendingPathComponent(folder), extensions: kinds)
+        }
         let results = all.concurrentMap { read($0) }
         for (index, result) in results.enumerated() {
             switch result {
