@@ -48,6 +48,7 @@ struct SiteWriter {
         }
         let new = Manifest(paths: Set(entries.map(\.path)))
         try checkOwnership(entries, old: old, root: root)
+        _ = removeLeftoverTemporaries(for: old.paths.union(new.paths), root: root)
 
         try writeAtomically(Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
         var summary = WriteSummary()
