@@ -75,6 +75,11 @@ struct FrontMatterParser {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            // At the end of the YAML, where an unclosed quote or bracket is found, the start of
+            // what is unclosed says more than the end of the block.
+            if let context, problem.contains("end of stream") {
+                return SitegenError(.invalidYAML(detail + " that starts here and is never closed"), at: at(context.mark))
+            }
             return SitegenError(.invalidYAML(detail), at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
