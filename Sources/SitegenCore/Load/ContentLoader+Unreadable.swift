@@ -18,17 +18,27 @@ extension ContentLoader {
         for case let url as URL in enumerator where extensions.contains(url.pathExtension) {
             var info = stat()
             guard lstat(url.path, &info) == 0 else { continue }
-            let why: String
+            let type: FileAttributeType
             switch info.st_mode & S_IFMT {
             case S_IFREG: continue
-            case S_IFDIR: why = "it is a folder, not a file"
-            case S_IFLNK:
-                why = "it is a symbolic link, and sitegen does not follow links in the content folder "
-                    + "(hint: put the file itself there)"
-            default: why = "it is not a regular file"
+            case S_IFDIR: type = .typeDirectory
+            case S_IFLNK: type = .typeSymbolicLink
+            default: type = .typeUnknown
             }
-            errors.append(SitegenError(.unreadableFile(why), at: SourceLocation(path: paths.display(url))))
+            errors.append(SitegenError(.unreadableFile(Self.notAFile(type)), at: SourceLocation(path: paths.display(url))))
         }
         return errors
+    }
+
+    /// Why an entry of this type is not read as a file. `read` uses it too, so a `site.yml`
+    /// that is a folder, a link or a FIFO is an error rather than a hang or a followed link.
+    static func notAFile(_ type: FileAttributeType) -> String {
+        switch type {
+        case .typeDirectory: return "it is a folder, not a file"
+        case .typeSymbolicLink:
+            return "it is a symbolic link, and sitegen does not follow links in the content folder "
+                + "(hint: put the file itself there)"
+        default: return "it is not a regular file"
+        }
     }
 }

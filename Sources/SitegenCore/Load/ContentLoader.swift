@@ -78,6 +78,9 @@ struct ContentLoader {
         let bytes: [UInt8]
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                return .failure(SitegenError(.unreadableFile(Self.notAFile(type)), at: SourceLocation(path: path)))
+            }
             let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             if size > maxFileSize {
                 return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))

@@ -47,3 +47,26 @@ struct UnreadableFileTests {
         #expect(load().first?.hasPrefix("Content/articles/locked.md:1:1: error: cannot read file:") == true)
     }
 }
+
+/// `site.yml` is read by path, not found by a folder walk, so `read` itself refuses what is
+/// not a regular file: a FIFO would otherwise block the build for ever.
+struct UnreadableSiteConfigTests {
+    let project = TemporaryDirectory()
+
+    func errors() -> [String] {
+        var diagnostics: [SitegenError] = []
+        _ = ContentLoader(paths: BuildOptions(root: project.url).paths, maxFileSize: 1 << 20).readSiteConfig(diagnostics: &diagnostics)
+        return diagnostics.map(\.description)
+    }
+
+    @Test func aFolderNamedSiteYmlIsAnError() {
+        project.write("Content/site.yml/notes", "x")
+        #expect(errors() == ["Content/site.yml:1:1: error: cannot read file: it is a folder, not a file"])
+    }
+
+    @Test func aFIFONamedSiteYmlIsAnErrorNotAHang() throws {
+        try FileManager.default.createDirectory(at: project.url.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        #expect(mkfifo(project.url.appendingPathComponent("Content/site.yml").path, 0o644) == 0)
+        #expect(errors() == ["Content/site.yml:1:1: error: cannot read file: it is not a regular file"])
+    }
+}
