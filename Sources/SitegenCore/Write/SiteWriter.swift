@@ -86,8 +86,8 @@ struct SiteWriter {
     private func checkOwnership(_ entries: [(path: String, contents: FileContents)], old: Manifest, root: URL) throws(SitegenError) {
         for entry in entries where !old.paths.contains(entry.path) {
             let url = root.appendingPathComponent(entry.path)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let existing = try? Data(contentsOf: url)
+            guard Self.somethingExists(at: url) else { continue }
+            let existing = Self.regularFileContents(at: url)
             if let existing, let wanted = try? bytes(of: entry.contents), existing == Data(wanted) { continue }
             throw SitegenError(.outputConflict(paths.display(url)), at: nil)
         }
@@ -106,7 +106,7 @@ struct SiteWriter {
         do { wanted = try bytes(of: contents) } catch {
             throw SitegenError(.unreadableFile((error as NSError).localizedDescription), at: nil)
         }
-        if let existing = FileManager.default.contents(atPath: url.path), existing.count == wanted.count,
+        if let existing = Self.regularFileContents(at: url), existing.count == wanted.count,
             existing.elementsEqual(wanted)
         {
             return false
