@@ -27,6 +27,7 @@ struct FrontMatterParser {
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
+        try Self.refuseAliases(in: yaml, path: file.path, firstLine: 2)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -49,6 +50,7 @@ struct FrontMatterParser {
 
     /// Parses a whole file as one YAML mapping (site.yml).
     func parseDocument(_ file: SourceFile) throws(SitegenError) -> FrontMatter {
+        try Self.refuseAliases(in: file.text, path: file.path, firstLine: 1)
         let node: Node?
         do {
             node = try Yams.compose(yaml: file.text)
@@ -63,6 +65,14 @@ struct FrontMatterParser {
         case let other?:
             throw SitegenError(.frontMatterNotMapping, at: FrontMatter.location(of: other, path: file.path, firstLine: 1))
         }
+    }
+
+    /// Throws for a YAML alias, before Yams could expand it (see `YAMLAliases`).
+    static func refuseAliases(in yaml: String, path: String, firstLine: Int) throws(SitegenError) {
+        guard let alias = YAMLAliases.firstAlias(in: yaml) else { return }
+        throw SitegenError(
+            .invalidYAML("anchors and aliases are not supported (found alias '*\(alias.name)')"),
+            at: SourceLocation(path: path, line: alias.line + firstLine - 1, column: alias.column))
     }
 
     /// Maps a Yams error to a located diagnostic; lines are shifted by where the YAML starts.
