@@ -1,7 +1,7 @@
 # sitegen — common tasks. `make site` builds the sample site, `make test` runs every test.
 SWIFT ?= swift
 
-.PHONY: site serve test deps bench-templates validate clean
+.PHONY: site serve test deps bench-templates validate clean fuzz fuzz-build
 
 deps:
 	@pkg-config --exists libcmark || { \
@@ -31,3 +31,15 @@ clean:
 # feeds with feedparser, sitemaps against the sitemaps.org 0.9 schema with xmllint.
 validate:
 	Tools/validate.sh Output
+
+# libFuzzer targets for the front matter, raw text and template parsers (README, "Fuzzing").
+# `make fuzz` runs each for FUZZ_SECONDS (default 600); `make fuzz FUZZ_SECONDS=60` is a quick run.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= front-matter raw-text template
+
+fuzz-build: deps
+	$(SWIFT) build --package-path Fuzz -c release --sanitize=address -Xswiftc -sanitize=fuzzer \
+	  -Xcc -fsanitize=fuzzer-no-link -Xswiftc -use-ld=lld
+
+fuzz: fuzz-build
+	@for target in $(FUZZ_TARGETS); do Fuzz/run.sh $$target $(FUZZ_SECONDS) || exit 1; done

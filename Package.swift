@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "sitegen", targets: ["SitegenCLI"]),
         .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
+        // For the libFuzzer targets in Fuzz/, which reach SitegenCore only through FuzzEntryPoints.
+        .library(name: "SitegenCore", targets: ["SitegenCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

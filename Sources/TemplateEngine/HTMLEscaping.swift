@@ -2,7 +2,8 @@
 public enum TemplateEscaping: Sendable, Equatable {
     /// `&` `<` `>` `"` `'` become `&amp;` `&lt;` `&gt;` `&quot;` `&#39;`.
     case html
-    /// `&` `<` `>` `"` `'` become `&amp;` `&lt;` `&gt;` `&quot;` `&apos;`.
+    /// `&` `<` `>` `"` `'` become `&amp;` `&lt;` `&gt;` `&quot;` `&apos;`; control characters
+    /// that XML 1.0 forbids (all C0 but tab, LF and CR) are dropped.
     case xml
     /// Text is inserted as it is (Markdown, plain text, JSON that the template quotes itself).
     case none
@@ -63,6 +64,8 @@ extension TemplateEscaping {
         case UInt8(ascii: ">"): "&gt;"
         case UInt8(ascii: "\""): "&quot;"
         case UInt8(ascii: "'"): self == .xml ? "&apos;" : "&#39;"
+        // XML 1.0 forbids C0 controls but tab, LF and CR, even escaped: they are dropped.
+        case 0..<9, 11, 12, 14..<32: self == .xml ? "" : nil
         default: nil
         }
     }

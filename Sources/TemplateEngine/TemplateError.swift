@@ -71,6 +71,7 @@ extension TemplateError {
         case unknownKey(String, suggestion: String?)
         case notInterpolatable(name: String, kind: String)
         case tooDeep(kind: String, name: String, limit: Int)
+        case nestedTooDeeply(kind: String, name: String, limit: Int)
     }
 
     /// Creates an error for `reason` at `position` (or for the whole template when `nil`).
@@ -113,6 +114,8 @@ extension TemplateError.Reason {
             "cannot interpolate '\(name)', which is \(kind) (use '{{#\(name)}}...{{/\(name)}}')"
         case .tooDeep(let kind, let name, let limit):
             "\(kind) '\(name)' nested more than \(limit) levels deep (does it include itself?)"
+        case .nestedTooDeeply(let kind, let name, let limit):
+            "\(kind) '\(name)' is nested more than \(limit) levels deep in its template"
         }
     }
 

@@ -192,19 +192,32 @@ struct TemplateLexer {
 }
 
 /// Turns byte offsets, visited mostly in increasing order, into lines and columns in `Character`s.
+/// Turns byte offsets into line and column, for offsets that mostly move forward.
+///
+/// Columns count Characters from the line start. Counting them anew for every tag made a
+/// long line with many tags (a minified template) quadratic, so the cursor keeps the last
+/// two counts on the current line and counts on from the nearest one before the offset: from
+/// the start of its last Character, which text after it may still extend (an accent after a
+/// letter), while every Character boundary before it is final.
 private struct LineCursor {
     private var line = 1
     private var lineStart = 0
     private var scanned = 0
+    /// Recent counts: the line, where its last Character starts, and how many come before it.
+    private var marks: [(line: Int, clusterStart: Int, charactersBefore: Int)] = []
 
     mutating func position(at offset: Int, in bytes: [UInt8]) -> TemplatePosition {
         if offset < scanned {
             // Back up (text before a tag is placed after the tag has been read).
+            var crossedLine = false
             while scanned > offset {
                 scanned -= 1
-                if bytes[scanned] == UInt8(ascii: "\n") { line -= 1 }
+                if bytes[scanned] == UInt8(ascii: "\n") {
+                    line -= 1
+                    crossedLine = true
+                }
             }
-            lineStart = (bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+            if crossedLine { lineStart = (bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1 }
         }
         while scanned < offset {
             if bytes[scanned] == UInt8(ascii: "\n") {
@@ -213,11 +226,23 @@ private struct LineCursor {
             }
             scanned += 1
         }
-        let prefix = bytes[lineStart..<offset]
-        let column =
-            prefix.allSatisfy { $0 < 0x80 }
-            ? prefix.count
-            : String(decoding: prefix, as: UTF8.self).count
+        let base = marks.filter { $0.line == line && $0.clusterStart >= lineStart && $0.clusterStart <= offset }
+            .max { $0.clusterStart < $1.clusterStart } ?? (line, lineStart, 0)
+        let tail = bytes[base.clusterStart..<offset]
+        var column = base.charactersBefore
+        var lastStart = base.clusterStart
+        if tail.allSatisfy({ $0 < 0x80 }) {
+            // Within a line, ASCII bytes are one Character each ("\r\n" would end the line).
+            column += tail.count
+            lastStart = max(base.clusterStart, offset - 1)
+        } else {
+            let text = String(decoding: tail, as: UTF8.self)
+            column += text.count
+            if let last = text.indices.last { lastStart += text.utf8.distance(from: text.startIndex, to: last) }
+        }
+        if offset > base.clusterStart {
+            marks = Array(marks.suffix(1)) + [(line, lastStart, column - 1)]
+        }
         return TemplatePosition(line: line, column: column + 1)
     }
 }

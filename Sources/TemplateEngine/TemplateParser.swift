@@ -27,6 +27,9 @@ struct TemplateParser {
             case .text(let text):
                 addText(text)
             case .tag(let token, let isStandalone, let indentation):
+                if frames.count > Self.maximumNesting, token.kind.isContainer {
+                    return (nodes: [], errors: errors + [Self.nestedTooDeeply(token, name: name)])
+                }
                 addTag(token, isStandalone: isStandalone, indentation: indentation, at: index)
             }
         }

@@ -56,6 +56,7 @@ public struct SitegenError: Error, Equatable, Sendable, CustomStringConvertible 
         case unknownLeader(String, hint: String)
         case unknownTopic(String, hint: String)
         case invalidSlug(String)
+        case invalidURL(String, key: String)
         case invalidID(String)
         case duplicateURL(String, firstDefinedAt: String)
         case emptyTitle
@@ -115,6 +116,9 @@ extension SitegenError.Reason {
         case .invalidSlug(let slug):
             return "invalid slug '\(slug)' (expected lowercase letters a-z, digits and hyphens, "
                 + "such as 'trade-truce')"
+        case .invalidURL(let url, let key):
+            return "unsupported URL '\(url)' in '\(key)' (expected an http: or https: URL, or a path from the "
+                + "site root such as /images/photo.jpg)"
         case .invalidID(let id):
             return "invalid file name '\(id)' (expected lowercase letters a-z, digits and hyphens, "
                 + "such as 'xi-jinping.md')"

@@ -36,6 +36,9 @@ struct ContentLoader {
         let leaderURLs = files(under: root.appendingPathComponent("leaders"), extensions: ["md"])
         let topicURLs = files(under: root.appendingPathComponent("topics"), extensions: ["md"])
         let all = articleURLs + leaderURLs + topicURLs
+        for (folder, kinds) in [("articles", Set(["md", "txt"])), ("leaders", ["md"]), ("topics", ["md"])] {
+            content.errors += unreadableEntries(under: root.appendingPathComponent(folder), extensions: kinds)
+        }
         let results = all.concurrentMap { read($0) }
         for (index, result) in results.enumerated() {
             switch result {
@@ -75,6 +78,9 @@ struct ContentLoader {
         let bytes: [UInt8]
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                return .failure(SitegenError(.unreadableFile(Self.notAFile(type)), at: SourceLocation(path: path)))
+            }
             let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             if size > maxFileSize {
                 return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))

@@ -52,7 +52,8 @@ struct TemplateLoader {
         }
         let required = Self.pageTemplates.flatMap { page in PageFormat.allCases.map { "\(page).\($0.rawValue)" } }
         for name in required + Self.fileTemplates where sources[name] == nil {
-            errors.append(SitegenError(.missingTemplate(name), at: SourceLocation(path: paths.display(root))))
+            let expected = root.appendingPathComponent(name + ".mustache")
+            errors.append(SitegenError(.missingTemplate(name), at: SourceLocation(path: paths.display(expected))))
         }
         let library: TemplateLibrary
         do {

@@ -65,7 +65,7 @@ struct ArticleFields {
         leaders = reader.strings("leaders")
         topics = reader.strings("topics")
         author = reader.string("author")
-        image = reader.string("image")
+        image = reader.checkedLink(reader.string("image"), key: "image", at: reader.location(of: "image"))
         isDraft = reader.bool("draft") ?? false
         if let text = reader.string("slug") {
             slug = Slug(validating: text)
@@ -75,7 +75,8 @@ struct ArticleFields {
         }
         if let mapping = reader.textMapping("source", keys: ["name", "url"]) {
             if let name = mapping["name"] {
-                source = ArticleSourceLink(name: name, url: mapping["url"])
+                let url = reader.checkedLink(mapping["url"], key: "source.url", at: reader.location(of: "url", in: "source"))
+                source = ArticleSourceLink(name: name, url: url)
             } else {
                 reader.diagnostics.append(SitegenError(
                     .wrongType(key: "source", expected: "a mapping with 'name' and 'url'"), at: reader.location(of: "source")))

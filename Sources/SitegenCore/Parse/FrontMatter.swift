@@ -90,14 +90,14 @@ struct FrontMatterReader {
             for item in sequence {
                 let location = FrontMatter.location(of: item, path: frontMatter.path, firstLine: frontMatter.firstLine)
                 guard case .scalar(let scalar) = item else {
-                    diagnostics.append(SitegenError(.wrongType(key: key, expected: "a list of names, such as [trade, tariffs]"), at: location))
+                    diagnostics.append(SitegenError(.wrongType(key: key, expected: Self.listExample(for: key)), at: location))
                     continue
                 }
                 result.append(Located(value: scalar.string, location: location))
             }
             return result
         default:
-            wrongType(entry, "a list of names, such as [trade, tariffs]")
+            wrongType(entry, Self.listExample(for: key))
             return nil
         }
     }

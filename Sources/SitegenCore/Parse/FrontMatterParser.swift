@@ -27,6 +27,7 @@ struct FrontMatterParser {
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
+        try Self.refuseAliases(in: yaml, path: file.path, firstLine: 2)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -49,6 +50,7 @@ struct FrontMatterParser {
 
     /// Parses a whole file as one YAML mapping (site.yml).
     func parseDocument(_ file: SourceFile) throws(SitegenError) -> FrontMatter {
+        try Self.refuseAliases(in: file.text, path: file.path, firstLine: 1)
         let node: Node?
         do {
             node = try Yams.compose(yaml: file.text)
@@ -65,6 +67,14 @@ struct FrontMatterParser {
         }
     }
 
+    /// Throws for a YAML alias, before Yams could expand it (see `YAMLAliases`).
+    static func refuseAliases(in yaml: String, path: String, firstLine: Int) throws(SitegenError) {
+        guard let alias = YAMLAliases.firstAlias(in: yaml) else { return }
+        throw SitegenError(
+            .invalidYAML("anchors and aliases are not supported (found alias '*\(alias.name)')"),
+            at: SourceLocation(path: path, line: alias.line + firstLine - 1, column: alias.column))
+    }
+
     /// Maps a Yams error to a located diagnostic; lines are shifted by where the YAML starts.
     static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> SitegenError {
         func at(_ mark: Mark) -> SourceLocation {
@@ -75,6 +85,11 @@ struct FrontMatterParser {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            // At the end of the YAML, where an unclosed quote or bracket is found, the start of
+            // what is unclosed says more than the end of the block.
+            if let context, problem.contains("end of stream") {
+                return SitegenError(.invalidYAML(detail + " that starts here and is never closed"), at: at(context.mark))
+            }
             return SitegenError(.invalidYAML(detail), at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")

@@ -4,8 +4,9 @@ import Foundation
 enum MarkdownText {
     /// Characters escaped wherever they stand: they can open emphasis (`*`, `_`), code
     /// (`` ` ``), links and images (`[`, `]`), raw HTML and autolinks (`<`), entities (`&`),
-    /// or escape the next character (`\`).
-    private static let inlineSpecials: [Bool] = (0..<256).map { "\\`*_[]<&".utf8.contains(UInt8($0)) }
+    /// or escape the next character (`\`). `>` cannot open anything inside a line, but is
+    /// escaped too, so no tag such as `<script>` ever stands literally in a Markdown file.
+    private static let inlineSpecials: [Bool] = (0..<256).map { "\\`*_[]<>&".utf8.contains(UInt8($0)) }
     /// Characters escaped at the start of a line, where they open a heading, a block quote,
     /// a list, a thematic break or a fenced code block. Digits then `.` or `)` are escaped
     /// only before white space or the end, where they would start an ordered list.

@@ -75,8 +75,9 @@ enum RawTitle {
     /// `sentence` cut before its first clause boundary that leaves at least three words.
     static func mainClause(of sentence: String) -> String {
         let chars = Array(sentence)
+        let words = wordCounts(chars)
         for boundary in clauseBoundaries(in: chars, includingCommas: false)
-        where wordCount(chars[..<boundary]) >= 3 {
+        where words[boundary] >= 3 {
             return String(chars[..<boundary])
         }
         return sentence

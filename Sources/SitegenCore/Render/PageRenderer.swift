@@ -4,10 +4,10 @@ import TemplateEngine
 struct PageRenderer {
     let templates: LoadedTemplates
 
-    /// HTML for `.html`, XML for `.xml`, Markdown escaping for `.md` (so a title shows
-    /// literally in the Markdown twin), none for other formats (`.txt`).
+    /// HTML for `.html`, XML for `.xml`, Markdown escaping for `.md` and for `llms.txt`, which
+    /// is Markdown too (so a title shows literally), none for other formats (`robots.txt`).
     static func escaping(for template: String) -> TemplateEscaping {
-        template.hasSuffix(".md") ? .markdown : TemplateEscaping(templateName: template)
+        template.hasSuffix(".md") || template == "llms.txt" ? .markdown : TemplateEscaping(templateName: template)
     }
 
     /// Renders all pages on every core. Template errors are collected, one per distinct

@@ -50,6 +50,7 @@ struct SiteWriter {
         }
         let new = Manifest(paths: Set(entries.map(\.path)))
         try checkOwnership(entries, old: old, root: root)
+        _ = removeLeftoverTemporaries(for: old.paths.union(new.paths), root: root)
 
         try writeAtomically(Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
         var summary = WriteSummary()
@@ -90,8 +91,8 @@ struct SiteWriter {
     private func checkOwnership(_ entries: [(path: String, contents: FileContents)], old: Manifest, root: URL) throws(SitegenError) {
         for entry in entries where !old.paths.contains(entry.path) {
             let url = root.appendingPathComponent(entry.path)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let existing = try? Data(contentsOf: url)
+            guard Self.somethingExists(at: url) else { continue }
+            let existing = Self.regularFileContents(at: url)
             if let existing, let wanted = try? bytes(of: entry.contents), existing == Data(wanted) { continue }
             throw SitegenError(.outputConflict(paths.display(url)), at: nil)
         }
@@ -110,7 +111,7 @@ struct SiteWriter {
         do { wanted = try bytes(of: contents) } catch {
             throw SitegenError(.unreadableFile((error as NSError).localizedDescription), at: nil)
         }
-        if let existing = FileManager.default.contents(atPath: url.path), existing.count == wanted.count,
+        if let existing = Self.regularFileContents(at: url), existing.count == wanted.count,
             existing.elementsEqual(wanted)
         {
             return false

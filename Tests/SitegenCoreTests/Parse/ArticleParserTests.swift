@@ -49,7 +49,7 @@ struct ArticleParserTests {
 
     @Test func wrongTypeForLeaders() {
         #expect(parse("---\ntitle: x\ndate: 2025-01-01\nleaders: {a: b}\n---\n").diagnostics == [
-            SitegenError(.wrongType(key: "leaders", expected: "a list of names, such as [trade, tariffs]"), at: at(4, 10))
+            SitegenError(.wrongType(key: "leaders", expected: "a list of leader ids, such as [xi-jinping, donald-trump]"), at: at(4, 10))
         ])
     }
 

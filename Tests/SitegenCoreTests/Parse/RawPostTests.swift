@@ -166,7 +166,7 @@ struct RawPostTests {
                 """)
         #expect(
             RawPostCard(post: post).markdown == """
-                > A \\<good> call. [pic.twitter.com/Qw8](<https://pic.twitter.com/Qw8>)
+                > A \\<good\\> call. [pic.twitter.com/Qw8](<https://pic.twitter.com/Qw8>)
                 >
                 > — Anna Berg @AnnaBergPM · Social Post · Feb 14, 2026, 10:05 AM CET (shared by Norland \\& Co @norlandpolfeed, February 14, 2026)
                 """)

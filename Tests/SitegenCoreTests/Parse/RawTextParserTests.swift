@@ -99,7 +99,7 @@ struct RawTextParserTests {
                 == "<p>Kiel *said* _no_ to #1 &amp; &lt;b&gt;x&lt;/b&gt; [a](b) `c` &quot;d&quot;.</p>\n"
                 + "<p>1. First.</p>\n<p>- Dash.</p>\n")
         #expect(
-            article?.markdownBody == #"Kiel \*said\* \_no\_ to #1 \& \<b>x\</b> \[a\](b) \`c\` "d"."# + "\n\n"
+            article?.markdownBody == #"Kiel \*said\* \_no\_ to #1 \& \<b\>x\</b\> \[a\](b) \`c\` "d"."# + "\n\n"
                 + #"1\. First."# + "\n\n" + #"\- Dash."# + "\n")
         #expect(
             article.map { MarkdownRenderer().render($0.markdownBody).plainText } == article?.body.plainText)

@@ -13,7 +13,7 @@ struct TextEscapingTests {
     @Test func markdownEscapesInlineSpecialsEverywhere() {
         #expect(
             MarkdownText.escapeInline(#"a *b* _c_ `d` [e](f) <g> & \h"#)
-                == #"a \*b\* \_c\_ \`d\` \[e\](f) \<g> \& \\h"#)
+                == #"a \*b\* \_c\_ \`d\` \[e\](f) \<g\> \& \\h"#)
     }
 
     @Test func markdownEscapesBlockStartsOnlyAtTheStartOfALine() {
@@ -26,7 +26,7 @@ struct TextEscapingTests {
         #expect(MarkdownText.line("2026) not a list") == #"2026\) not a list"#)
         #expect(MarkdownText.line("~~~ not a fence") == #"\~~~ not a fence"#)
         #expect(MarkdownText.line("=== not an underline") == #"\=== not an underline"#)
-        #expect(MarkdownText.line("a # b - c + d 1. e > f") == "a # b - c + d 1. e > f")
+        #expect(MarkdownText.line("a # b - c + d 1. e > f") == #"a # b - c + d 1. e \> f"#)
         #expect(MarkdownText.line("3.5 percent") == "3.5 percent")
     }
 

@@ -16,6 +16,7 @@ struct FixtureSite {
         Self.copy(fixture.appendingPathComponent("Content"), to: project.url.appendingPathComponent("Content"))
         Self.copy(Self.repositoryRoot.appendingPathComponent("Templates"), to: project.url.appendingPathComponent("Templates"))
         Self.copy(fixture.appendingPathComponent("Templates"), to: project.url.appendingPathComponent("Templates"))
+        Self.removeTemplates(listedIn: fixture.appendingPathComponent("remove-templates.txt"), from: project.url)
     }
 
     var output: URL { project.url.appendingPathComponent("Output") }
@@ -47,5 +48,14 @@ struct FixtureSite {
             guard let url = item as? URL, (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { return nil }
             return String(url.standardizedFileURL.path.dropFirst(base))
         }.sorted()
+    }
+
+    /// Deletes the theme files named, one per line relative to `Templates/`, in `list`
+    /// (a fixture's `remove-templates.txt`), so a fixture can lack a template.
+    static func removeTemplates(listedIn list: URL, from project: URL) {
+        guard let text = try? String(contentsOf: list, encoding: .utf8) else { return }
+        for name in text.split(separator: "\n") where !name.isEmpty && !name.hasPrefix("#") {
+            try! FileManager.default.removeItem(at: project.appendingPathComponent("Templates").appendingPathComponent(String(name)))
+        }
     }
 }

@@ -1,0 +1,37 @@
+import MarkdownHTML
+
+/// Entry points for the libFuzzer targets in `Fuzz/`, which cannot see SitegenCore's internal
+/// parsers. Each takes arbitrary bytes, runs them the way a build would (UTF-8 check, then
+/// parse), and discards the result: only a crash, a hang or a leak matters. Not for other use.
+public enum FuzzEntryPoints {
+    /// The front matter path: decoding, splitting `---` blocks, YAML, and reading every
+    /// article key, then the same bytes as a whole `site.yml`.
+    public static func frontMatter(_ data: [UInt8]) {
+        guard let file = decoded(data, path: "Content/articles/fuzz.md") else { return }
+        if let split = try? FrontMatterParser().parse(file) {
+            var reader = FrontMatterReader(split.frontMatter)
+            _ = ArticleFields(reading: &reader)
+            _ = reader.requiredString("title", expected: "a headline")
+            reader.warnAboutUnknownKeys(allowed: ArticleParser.keys)
+        }
+        _ = SiteConfigParser().parse(SourceFile(path: "Content/site.yml", text: file.text), baseURLOverride: nil)
+    }
+
+    /// The raw news text parser (`.txt`, DESIGN §2.3), with its title and post recognition.
+    public static func rawText(_ data: [UInt8]) {
+        guard let file = decoded(data, path: "Content/articles/fuzz.txt") else { return }
+        _ = RawTextParser().parse(file)
+    }
+
+    /// A whole Markdown article: front matter, then the body through libcmark in safe mode.
+    public static func markdownArticle(_ data: [UInt8]) {
+        guard let file = decoded(data, path: "Content/articles/fuzz.md") else { return }
+        _ = ArticleParser(renderer: MarkdownRenderer()).parse(file)
+    }
+
+    /// Decodes as the content loader does; nil for bytes the loader would reject.
+    private static func decoded(_ data: [UInt8], path: String) -> SourceFile? {
+        guard case .success(let text) = SourceFile.decode(data) else { return nil }
+        return SourceFile(path: path, text: text)
+    }
+}

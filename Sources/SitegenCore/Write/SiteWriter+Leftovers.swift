@@ -1,0 +1,30 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension SiteWriter {
+    /// The temporary file `writeAtomically` uses for `path`: `.index.html.sitegen-tmp` beside
+    /// `index.html`.
+    static func temporaryPath(for path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = "." + (path as NSString).lastPathComponent + temporarySuffix
+        return folder.isEmpty ? name : folder + "/" + name
+    }
+
+    /// Removes the temporary files a killed build may have left beside files sitegen owns or
+    /// is about to write (`owned`) and beside the manifest; returns how many it removed.
+    ///
+    /// Only the exact temporary name of an owned path is touched, and only when it is a
+    /// regular file, so a user's file is never removed, whatever its name.
+    func removeLeftoverTemporaries(for owned: Set<String>, root: URL) -> Int {
+        var removed = 0
+        for path in owned.union([Manifest.fileName]).sorted() {
+            let temporary = root.appendingPathComponent(Self.temporaryPath(for: path)).path
+            var info = stat()
+            guard lstat(temporary, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            if unlink(temporary) == 0 { removed += 1 }
+        }
+        return removed
+    }
+}
