@@ -13,26 +13,34 @@ struct SiteAssembler {
         let handles = Dictionary(
             leaders.flatMap { leader in leader.handles.map { ($0.lowercased(), leader.id) } }, uniquingKeysWith: { a, _ in a })
 
-        var articles: [Article] = []
-        var urls: [String: String] = [:]
-        for article in parsed {
+        // Each article on its own, on every core: ids checked or inferred, the Article made.
+        let checked = parsed.concurrentMap { article -> (Article?, [SitegenError]) in
             if article.isDraft && !includeDrafts {
-                diagnostics.append(.warning(.draftSkipped, at: SourceLocation(path: article.sourcePath)))
-                continue
+                return (nil, [.warning(.draftSkipped, at: SourceLocation(path: article.sourcePath))])
             }
+            var diagnostics: [SitegenError] = []
             let leaders = resolve(article.leaderRefs, known: leaderIDs, diagnostics: &diagnostics) {
                 .unknownLeader($0, hint: $1)
             } ?? inferLeaders(article, matcher: leaderMatcher, handles: handles)
             let topics = resolve(article.topicRefs, known: topicIDs, diagnostics: &diagnostics) {
                 .unknownTopic($0, hint: $1)
             } ?? inferTopics(article, matcher: topicMatcher)
+            return (Article(article, leaderIDs: leaders, topicIDs: topics), diagnostics)
+        }
+        // Then in file order, so the first of two articles with one URL keeps it.
+        var articles: [Article] = []
+        articles.reserveCapacity(checked.count)
+        var urls: [String: String] = [:]
+        for (article, articleDiagnostics) in checked {
+            diagnostics += articleDiagnostics
+            guard let article else { continue }
             let url = Route.article(article.date, article.slug).path
             if let first = urls[url] {
                 diagnostics.append(SitegenError(.duplicateURL("/" + url, firstDefinedAt: first), at: SourceLocation(path: article.sourcePath)))
                 continue
             }
             urls[url] = article.sourcePath
-            articles.append(Article(article, leaderIDs: leaders, topicIDs: topics))
+            articles.append(article)
         }
         let site = Site(config: config, articles: articles, leaders: leaders, topics: topics, now: now)
         return (site, diagnostics)

@@ -21,12 +21,9 @@ struct FrontMatterParser {
         guard text.hasPrefix("---\n") || text == "---" else {
             return SplitSource(frontMatter: FrontMatter(path: file.path), body: text, bodyStartLine: 1, hasFrontMatter: false)
         }
-        let lines = text.lines
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" || lines[$0] == "..." }) else {
+        guard let (yaml, body, close) = Self.split(text) else {
             throw SitegenError(.unterminatedFrontMatter, at: SourceLocation(path: file.path))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -45,6 +42,30 @@ struct FrontMatterParser {
             throw SitegenError(.frontMatterNotMapping, at: FrontMatter.location(of: other, path: file.path, firstLine: 2))
         }
         return SplitSource(frontMatter: frontMatter, body: body, bodyStartLine: close + 2, hasFrontMatter: true)
+    }
+
+    /// The YAML between the opening `---` line and the first `---` or `...` line, the text after
+    /// that line, and the closing line's 0-based index; nil when no line closes the block.
+    /// Works on UTF-8 bytes: a line feed is always a character of its own.
+    static func split(_ text: String) -> (yaml: String, body: String, close: Int)? {
+        let utf8 = text.utf8
+        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let yamlStart = lineStart
+        var line = 1
+        while lineStart < utf8.endIndex || lineStart == yamlStart {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 10) ?? utf8.endIndex
+            let content = utf8[lineStart..<lineEnd]
+            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                // The YAML excludes the line feed before the closing line; the body starts after its own.
+                let yamlEnd = lineStart == yamlStart ? yamlStart : utf8.index(before: lineStart)
+                let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+                return (String(text[yamlStart..<yamlEnd]), String(text[bodyStart...]), line)
+            }
+            guard lineEnd < utf8.endIndex else { return nil }
+            lineStart = utf8.index(after: lineEnd)
+            line += 1
+        }
+        return nil
     }
 
     /// Parses a whole file as one YAML mapping (site.yml).
