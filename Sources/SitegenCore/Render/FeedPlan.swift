@@ -51,7 +51,8 @@ struct FeedPlan {
     private func spec(_ file: String, _ template: String, _ extra: [String: TemplateValue]) -> PageSpec {
         var fields = extra
         fields["site"] = contexts.siteValue
-        return PageSpec(file: file, template: template, context: .object(fields))
+        let context = TemplateValue.object(fields)
+        return PageSpec(file: file, template: template, context: context)
     }
 
     /// RSS, Atom, per-leader and per-topic RSS, robots.txt and llms.txt.
