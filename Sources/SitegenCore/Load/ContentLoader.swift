@@ -2,7 +2,9 @@ import Foundation
 
 /// Everything read from `Content/`, before parsing.
 struct LoadedContent: Sendable {
-    var articles: [SourceFile] = []
+    /// Article files, sorted by path. They are read by the Parse stage, each just before it
+    /// is parsed, so that a large archive's text is never all in memory at once.
+    var articles: [URL] = []
     var leaders: [SourceFile] = []
     var topics: [SourceFile] = []
     /// Files under `static/`, copied as they are.
@@ -23,8 +25,8 @@ struct ContentLoader {
     var paths: ProjectPaths
     var maxFileSize: Int
 
-    /// Reads every content file, sorted by path. Unreadable, oversized or non-UTF-8 files
-    /// become errors in the result; nothing throws.
+    /// Lists the article files and reads every other content file, sorted by path.
+    /// Unreadable, oversized or non-UTF-8 files become errors in the result; nothing throws.
     func load() -> LoadedContent {
         var content = LoadedContent()
         let root = paths.content
@@ -35,15 +37,13 @@ struct ContentLoader {
         let articleURLs = files(under: root.appendingPathComponent("articles"), extensions: ["md", "txt"])
         let leaderURLs = files(under: root.appendingPathComponent("leaders"), extensions: ["md"])
         let topicURLs = files(under: root.appendingPathComponent("topics"), extensions: ["md"])
-        let all = articleURLs + leaderURLs + topicURLs
-        let results = all.concurrentMap { read($0) }
+        content.articles = articleURLs
+        let results = (leaderURLs + topicURLs).concurrentMap { read($0) }
         for (index, result) in results.enumerated() {
             switch result {
             case .failure(let error): content.errors.append(error)
             case .success(let file):
-                if index < articleURLs.count {
-                    content.articles.append(file)
-                } else if index < articleURLs.count + leaderURLs.count {
+                if index < leaderURLs.count {
                     content.leaders.append(file)
                 } else {
                     content.topics.append(file)
