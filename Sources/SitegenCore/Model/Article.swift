@@ -95,7 +95,7 @@ struct Article: Sendable {
         body = parsed.articleBody
         markdownBody = parsed.markdownBody
         posts = parsed.posts
-        wordCount = parsed.wordCount ?? WordCount.of(parsed.body.plainText)
+        wordCount = parsed.wordCount ?? WordScanner.wordCount(parsed.body.plainText)
     }
 
     /// The first paragraph, cut at a word boundary to at most `limit` characters.

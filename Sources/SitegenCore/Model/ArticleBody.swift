@@ -27,20 +27,3 @@ struct ArticleBody: Sendable {
         }
     }
 }
-
-/// Counting words fast: the text split at white space, as `Character.isWhitespace` sees it.
-enum WordCount {
-    /// The number of runs of non-white-space characters in `text`. ASCII text is counted byte
-    /// by byte; anything else by `Character`, so both give the same answer.
-    static func of(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return text.split(whereSeparator: { $0.isWhitespace }).count }
-            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-            if !isSpace, !inWord { count += 1 }
-            inWord = !isSpace
-        }
-        return count
-    }
-}

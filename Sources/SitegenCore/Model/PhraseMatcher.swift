@@ -59,28 +59,6 @@ struct PhraseMatcher: Sendable {
         return counts
     }
 
-    /// Runs of letters and digits. ASCII text is split byte by byte, anything else by
-    /// `Character`; both give the same words.
-    static func words(in text: String) -> [Substring] {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-        }
-        var words: [Substring] = []
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-            if isWordByte {
-                if start == nil { start = index }
-            } else if let first = start {
-                words.append(text[first..<index])
-                start = nil
-            }
-            index = utf8.index(after: index)
-        }
-        if let first = start { words.append(text[first..<utf8.endIndex]) }
-        return words
-    }
+    /// Runs of letters and digits.
+    static func words(in text: String) -> [Substring] { WordScanner.words(in: text) }
 }

@@ -38,7 +38,7 @@ struct ArticleParser {
         // The HTML is made when the article's page is rendered (`ArticleBody`); here only the
         // text, for the summary, the word count and inference.
         var body = renderer.render(split.body, includingHTML: false)
-        let wordCount = WordCount.of(body.plainText)
+        let wordCount = WordScanner.wordCount(body.plainText)
         if fields.leaders != nil, fields.topics != nil { body.plainText = "" }  // nothing to infer from it
         var article = ParsedArticle(
             sourcePath: file.path, format: .markdown, title: title, date: date, updated: fields.updated,
