@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything read from `Content/`, before parsing.
 struct LoadedContent: Sendable {
@@ -72,17 +75,24 @@ struct ContentLoader {
     /// Reads one file as UTF-8 text with a size limit.
     func read(_ url: URL) -> Result<SourceFile, SitegenError> {
         let path = paths.display(url)
-        let bytes: [UInt8]
-        do {
+        var bytes: [UInt8]
+        switch Self.readQuickly(url.path, limit: maxFileSize) {
+        case .bytes(let read):
+            bytes = read
+        case .tooLarge(let size):
+            return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))
+        case .failed:
+            do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             if size > maxFileSize {
                 return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))
             }
             bytes = [UInt8](try Data(contentsOf: url))
-        } catch {
-            let why = (error as NSError).localizedDescription
-            return .failure(SitegenError(.unreadableFile(why), at: SourceLocation(path: path)))
+            } catch {
+                let why = (error as NSError).localizedDescription
+                return .failure(SitegenError(.unreadableFile(why), at: SourceLocation(path: path)))
+            }
         }
         switch SourceFile.decode(bytes) {
         case .success(let text): return .success(SourceFile(path: path, text: text))
@@ -90,6 +100,29 @@ struct ContentLoader {
             let location = Self.location(ofByte: invalid.byteOffset, in: bytes, path: path)
             return .failure(SitegenError(.invalidUTF8(byteOffset: invalid.byteOffset), at: location))
         }
+    }
+
+    private enum QuickRead { case bytes([UInt8]), tooLarge(Int), failed }
+
+    /// Reads a file with one `open`, `fstat` and `read`; `.failed` leaves the error to the
+    /// slower Foundation path, which words it for the user.
+    private static func readQuickly(_ path: String, limit: Int) -> QuickRead {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failed }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failed }
+        let size = Int(info.st_size)
+        if size > limit { return .tooLarge(size) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, size - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return .failed }
+            filled += count
+        }
+        return .bytes(bytes)
     }
 
     /// Line and column of a byte offset, counting the valid text before it.
@@ -101,21 +134,39 @@ struct ContentLoader {
         return SourceLocation(path: path, line: line, column: column)
     }
 
-    /// Regular files below `folder` (recursively, hidden files skipped), sorted by path.
-    /// Symbolic links are not followed, so nothing outside the project is read.
+    /// Regular files below `folder` (recursively, hidden files and folders skipped), sorted by
+    /// path. Symbolic links are not followed, so nothing outside the project is read.
     func files(under folder: URL, extensions: Set<String>?) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-            options: [.skipsHiddenFiles])
-        else { return [] }
         var result: [URL] = []
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
-            if let extensions, !extensions.contains(url.pathExtension) { continue }
-            result.append(url)
-        }
+        Self.walk(folder.path, into: &result, extensions: extensions)
         return result.sorted { $0.path < $1.path }
+    }
+
+    /// Lists one folder with `readdir`, which gives each entry's type without a `stat`.
+    private static func walk(_ folder: String, into result: inout [URL], extensions: Set<String>?) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }  // also "." and ".."
+            let path = base + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+            }
+            if type == Int32(DT_DIR) {
+                walk(path, into: &result, extensions: extensions)
+            } else if type == Int32(DT_REG) {
+                let url = URL(fileURLWithPath: path, isDirectory: false)
+                if let extensions, !extensions.contains(url.pathExtension) { continue }
+                result.append(url)
+            }
+        }
     }
 
     private func relativePath(of url: URL, under folder: URL) -> String {

@@ -32,6 +32,12 @@ struct SiteWriter {
         url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + temporarySuffix)
     }
 
+    /// The temporary file written beside the file at `path` before it is renamed over it.
+    static func temporaryPath(for path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." + path + temporarySuffix }
+        return path[...slash] + "." + path[path.index(after: slash)...] + temporarySuffix
+    }
+
     /// Writes pages and static files at once: `begin`, `stage` each, `commit`.
     func write(pages: [RenderedPage], files: [StaticFile]) -> Result<WriteSummary, BuildFailure> {
         let output: StagedOutput
@@ -72,19 +78,20 @@ struct SiteWriter {
 
     /// Writes a temporary file beside `url`, then renames it over `url`.
     func writeAtomically(_ bytes: [UInt8], to url: URL) throws(SitegenError) {
-        let temporary = Self.temporaryURL(for: url)
-        try writeFile(bytes, to: temporary, reportingAs: url)
-        guard rename(temporary.path, url.path) == 0 else {
+        let temporary = Self.temporaryPath(for: url.path)
+        try writeFile(bytes, to: temporary, reportingAs: paths.display(url))
+        guard rename(temporary, url.path) == 0 else {
             let why = String(cString: strerror(errno))
-            unlink(temporary.path)
+            unlink(temporary)
             throw SitegenError(.writeFailed(paths.display(url), why: why), at: nil)
         }
     }
 
-    /// Writes `bytes` to `url` (never through a symbolic link); on failure nothing is left there.
-    func writeFile(_ bytes: [UInt8], to url: URL, reportingAs target: URL) throws(SitegenError) {
-        let failure = { (why: String) in SitegenError(.writeFailed(self.paths.display(target), why: why), at: nil) }
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
+    /// Writes `bytes` to the file at `path` (never through a symbolic link); on failure nothing
+    /// is left there. Errors name `target`, the file as the user knows it.
+    func writeFile(_ bytes: [UInt8], to path: String, reportingAs target: @autoclosure () -> String) throws(SitegenError) {
+        func failure(_ why: String) -> SitegenError { SitegenError(.writeFailed(target(), why: why), at: nil) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
         var offset = 0
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
@@ -98,7 +105,7 @@ struct SiteWriter {
         let writeError = errno
         close(descriptor)
         guard ok else {
-            unlink(url.path)
+            unlink(path)
             throw failure(String(cString: strerror(writeError)))
         }
     }

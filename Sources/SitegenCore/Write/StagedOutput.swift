@@ -12,20 +12,23 @@ import Glibc
 final class StagedOutput: @unchecked Sendable {
     private let writer: SiteWriter
     private let root: URL
+    /// The output folder's path, ending in `/`.
+    private let rootPath: String
     private let old: Manifest
     private let new: Manifest
     private let files: [StaticFile]
 
     private let lock = NSLock()
     // Guarded by `lock`:
-    private var staged: [(temporary: URL, target: URL)] = []
+    private var staged: [(temporary: String, target: String)] = []
     private var unchanged = 0
     private var checkedFolders: Set<String> = []
-    private var createdFolders: [URL] = []
+    private var createdFolders: [String] = []
 
     init(writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile]) {
         self.writer = writer
         self.root = root
+        rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         self.old = old
         self.new = new
         self.files = files
@@ -40,20 +43,22 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Stages `bytes` as the file at `path` (relative to the output folder).
     func stage(_ bytes: [UInt8], at path: String) throws(SitegenError) {
-        let url = root.appendingPathComponent(path)
-        switch Self.compare(bytes, withFileAt: url.path) {
+        let target = rootPath + path
+        switch Self.compare(bytes, withFileAt: target) {
         case .same:
             lock.withLock { unchanged += 1 }
             return
         case .different:
-            if !old.paths.contains(path) { throw SitegenError(.outputConflict(writer.paths.display(url)), at: nil) }
+            if !old.paths.contains(path) {
+                throw SitegenError(.outputConflict(writer.paths.display(root.appendingPathComponent(path))), at: nil)
+            }
         case .absent:
             break
         }
         try createFolders(for: path)
-        let temporary = SiteWriter.temporaryURL(for: url)
-        try writer.writeFile(bytes, to: temporary, reportingAs: url)
-        lock.withLock { staged.append((temporary, url)) }
+        let temporary = SiteWriter.temporaryPath(for: target)
+        try writer.writeFile(bytes, to: temporary, reportingAs: self.writer.paths.display(self.root.appendingPathComponent(path)))
+        lock.withLock { staged.append((temporary, target)) }
     }
 
     /// Moves every staged file into place, copies static files, removes stale files and writes
@@ -73,10 +78,10 @@ final class StagedOutput: @unchecked Sendable {
             try writer.writeAtomically(Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
             let moves = lock.withLock { staged }
             let failures = moves.concurrentMap { move -> SitegenError? in
-                guard rename(move.temporary.path, move.target.path) != 0 else { return nil }
+                guard rename(move.temporary, move.target) != 0 else { return nil }
                 let why = String(cString: strerror(errno))
-                unlink(move.temporary.path)
-                return SitegenError(.writeFailed(writer.paths.display(move.target), why: why), at: nil)
+                unlink(move.temporary)
+                return SitegenError(.writeFailed(writer.paths.display(URL(fileURLWithPath: move.target)), why: why), at: nil)
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             var summary = WriteSummary(written: moves.count, unchanged: lock.withLock { unchanged })
@@ -92,8 +97,8 @@ final class StagedOutput: @unchecked Sendable {
     /// Deletes every staged temporary file and the folders staging created (when empty).
     func abandon() {
         let (moves, folders) = lock.withLock { (staged, createdFolders) }
-        for move in moves { unlink(move.temporary.path) }
-        for folder in folders.reversed() { rmdir(folder.path) }
+        for move in moves { unlink(move.temporary) }
+        for folder in folders.reversed() { rmdir(folder) }
         lock.withLock {
             staged = []
             createdFolders = []
@@ -132,7 +137,7 @@ final class StagedOutput: @unchecked Sendable {
         }
         for folder in folders {
             if lock.withLock({ checkedFolders.contains(folder) }) { continue }
-            let url = folder.isEmpty ? root : root.appendingPathComponent(folder)
+            let url = folder.isEmpty ? root.path : rootPath + folder
             if try ensureFolder(url, isRoot: folder.isEmpty) {
                 lock.withLock { createdFolders.append(url) }
             }
@@ -142,20 +147,22 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Creates one folder whose parent exists, or accepts an existing one; returns whether it
     /// created it. Refuses a file or a symbolic link (but the output folder itself may be a link).
-    private func ensureFolder(_ url: URL, isRoot: Bool) throws(SitegenError) -> Bool {
-        let failure = { (why: String) in SitegenError(.writeFailed(self.writer.paths.display(url), why: why), at: nil) }
+    private func ensureFolder(_ path: String, isRoot: Bool) throws(SitegenError) -> Bool {
+        let failure = { (why: String) in
+            SitegenError(.writeFailed(self.writer.paths.display(URL(fileURLWithPath: path)), why: why), at: nil)
+        }
         var info = stat()
-        if lstat(url.path, &info) != 0 {
+        if lstat(path, &info) != 0 {
             if isRoot {
                 do {
-                    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
                 } catch {
                     throw failure((error as NSError).localizedDescription)
                 }
                 return true
             }
-            if mkdir(url.path, 0o755) == 0 { return true }
-            guard errno == EEXIST, lstat(url.path, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
+            if mkdir(path, 0o755) == 0 { return true }
+            guard errno == EEXIST, lstat(path, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { return false }
         if isRoot, (info.st_mode & S_IFMT) == S_IFLNK { return false }
