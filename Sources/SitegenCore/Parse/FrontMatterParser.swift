@@ -14,6 +14,10 @@ struct SplitSource {
 
 /// Splits `---`-delimited YAML front matter from a body and parses it with Yams.
 struct FrontMatterParser {
+    /// Yams' default encoding, looked up once: `Parser.Encoding.default` reads the process
+    /// environment each time it is asked, which cost more than parsing a small front matter.
+    nonisolated(unsafe) static let encoding = Parser.Encoding.default  // an enum value, never mutated
+
     /// Splits `file`. A file that does not start with `---` has no front matter.
     /// - Throws: `SitegenError` for an unclosed block or invalid YAML, located in the file.
     func parse(_ file: SourceFile) throws(SitegenError) -> SplitSource {
@@ -26,7 +30,7 @@ struct FrontMatterParser {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, path: file.path, firstLine: 2)
         } catch {
@@ -72,7 +76,7 @@ struct FrontMatterParser {
     func parseDocument(_ file: SourceFile) throws(SitegenError) -> FrontMatter {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: file.text)
+            node = try Yams.compose(yaml: file.text, .default, .default, Self.encoding)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, path: file.path, firstLine: 1)
         } catch {

@@ -123,7 +123,9 @@ final class StagedOutput: @unchecked Sendable {
             if count <= 0 { break }
             filled += count
         }
-        return filled == bytes.count && existing[..<filled].elementsEqual(bytes) ? .same : .different
+        guard filled == bytes.count else { return .different }
+        let equal = existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
+        return equal ? .same : .different
     }
 
     /// Makes sure every folder above `path` is a real folder inside the output folder (never a
