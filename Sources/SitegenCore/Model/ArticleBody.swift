@@ -19,6 +19,15 @@ struct ArticleBody: Sendable {
     /// A body whose HTML is already made.
     init(html: String) { storage = .html(html) }
 
+    /// What the HTML is made from: the Markdown source (with the renderer's options) or the
+    /// HTML itself; equal identities give equal HTML.
+    var identity: String {
+        switch storage {
+        case .markdown(let source, let renderer): "markdown \(renderer.options.rawValue)\n" + source
+        case .html(let html): "html\n" + html
+        }
+    }
+
     /// The body as an HTML fragment: the same bytes as `MarkdownRenderer.render(_:).html`.
     var html: String {
         switch storage {

@@ -5,12 +5,15 @@ extension PagePlan {
     /// {name, url}, image, word_count, body_html, body_markdown, is_raw, posts, related.
     func articlePage(_ index: Int) -> PageSpec {
         let article = site.articles[index]
-        return PageSpec(route: Route.article(article.date, article.slug), template: "article",
-                        context: articleContext(index), lastModified: article.updated ?? article.date)
+        var spec = PageSpec(route: Route.article(article.date, article.slug), template: "article",
+                            context: articleContext(index), lastModified: article.updated ?? article.date)
+        spec.makeFingerprintContext = { articleContext(index, bodyHTML: article.body.identity) }
+        return spec
     }
 
-    /// The article page's context; its body's HTML is rendered here, when the page is.
-    private func articleContext(_ index: Int) -> TemplateValue {
+    /// The article page's context; its body's HTML is rendered here, when the page is, unless
+    /// `bodyHTML` stands in for it.
+    private func articleContext(_ index: Int, bodyHTML: String? = nil) -> TemplateValue {
         let article = site.articles[index]
         let route = Route.article(article.date, article.slug)
         guard case .object(var fields) = contexts.articleRef(at: index) else { preconditionFailure("articleRef is an object") }
@@ -22,7 +25,7 @@ extension PagePlan {
         } ?? .null
         fields["image"] = article.image.map(TemplateValue.string) ?? .null
         fields["word_count"] = .int(article.wordCount)
-        fields["body_html"] = .string(article.body.html)
+        fields["body_html"] = .string(bodyHTML ?? article.body.html)
         fields["body_markdown"] = .string(article.markdownBody)
         fields["is_raw"] = .bool(article.format == .raw)
         fields["related"] = .list(RelatedArticles(site: site).related(to: index).map(contexts.articleRef(at:)))

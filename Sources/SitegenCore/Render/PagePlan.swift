@@ -10,6 +10,10 @@ struct PageSpec: Sendable {
     /// Makes the context the templates see.
     let makeContext: @Sendable () -> TemplateValue
     var context: TemplateValue { makeContext() }
+    /// What tells whether the page changed, when cheaper than the context: the article page
+    /// stands for its body by the body's source instead of rendering its HTML.
+    var makeFingerprintContext: (@Sendable () -> TemplateValue)?
+    var fingerprintContext: TemplateValue { (makeFingerprintContext ?? makeContext)() }
     /// The page's route, for pages listed in the sitemap.
     let route: Route?
     /// When the page last changed, for the sitemap.

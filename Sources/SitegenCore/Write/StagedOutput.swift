@@ -61,6 +61,12 @@ final class StagedOutput: @unchecked Sendable {
         lock.withLock { staged.append((temporary, target)) }
     }
 
+    /// Counts files the caller knows to be unchanged without staging them (an incremental
+    /// build skips pages whose context did not change).
+    func countUnchanged(_ count: Int) {
+        lock.withLock { unchanged += count }
+    }
+
     /// Moves every staged file into place, copies static files, removes stale files and writes
     /// the manifest. Call it once, after every page was staged without error.
     func commit() -> Result<WriteSummary, BuildFailure> {
