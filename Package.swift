@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "sitegen", targets: ["SitegenCLI"]),
         .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
+        .library(name: "SitegenCore", targets: ["SitegenCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),

@@ -76,6 +76,14 @@ struct Article: Sendable {
         return lhs.sourcePath < rhs.sourcePath
     }
 
+    /// Whether every field a page can show, besides date, slug, leaders, topics and posts, is
+    /// the same in `other` (an incremental build compares the article with its earlier self).
+    func hasSameContent(as other: Article) -> Bool {
+        title == other.title && updated == other.updated && summary == other.summary && source == other.source
+            && author == other.author && image == other.image && format == other.format && wordCount == other.wordCount
+            && markdownBody == other.markdownBody && body.identity == other.body.identity
+    }
+
     /// Minutes at 220 words a minute, at least one.
     var readingMinutes: Int { max(1, (wordCount + 219) / 220) }
 

@@ -22,7 +22,9 @@ struct PageContexts: Sendable {
     private let leaderRefs: [Slug: TemplateValue]
     private let topicRefs: [Slug: TemplateValue]
 
-    init(site: Site, generator: String) {
+    /// - Parameter knownRef: An article's list value from an earlier build, by index, when the
+    ///   article, the leaders, topics and site settings are all unchanged; nil to make it.
+    init(site: Site, generator: String, knownRef: (@Sendable (Int) -> TemplateValue?)? = nil) {
         self.site = site
         let links = SiteLinks(config: site.config)
         self.links = links
@@ -32,8 +34,8 @@ struct PageContexts: Sendable {
         let topicRefs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.id, Self.topicRef($0, site: site, links: links)) })
         self.leaderRefs = leaderRefs
         self.topicRefs = topicRefs
-        articleRefs = site.articles.concurrentMap {
-            Self.articleRef($0, links: links, leaderRefs: leaderRefs, topicRefs: topicRefs)
+        articleRefs = Array(site.articles.indices).concurrentMap { index in
+            knownRef?(index) ?? Self.articleRef(site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs)
         }
     }
 

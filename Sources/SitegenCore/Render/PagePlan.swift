@@ -8,7 +8,7 @@ struct PageSpec: Sendable {
     /// Output path and template name, e.g. `("2025/11/24/truce/index.html", "article.html")`.
     let outputs: [(path: String, template: String)]
     /// Makes the context the templates see.
-    let makeContext: @Sendable () -> TemplateValue
+    var makeContext: @Sendable () -> TemplateValue
     var context: TemplateValue { makeContext() }
     /// What tells whether the page changed, when cheaper than the context: the article page
     /// stands for its body by the body's source instead of rendering its HTML.
