@@ -137,13 +137,13 @@ struct ContentLoader {
     /// Regular files below `folder` (recursively, hidden files and folders skipped), sorted by
     /// path. Symbolic links are not followed, so nothing outside the project is read.
     func files(under folder: URL, extensions: Set<String>?) -> [URL] {
-        var result: [URL] = []
+        var result: [String] = []
         Self.walk(folder.path, into: &result, extensions: extensions)
-        return result.sorted { $0.path < $1.path }
+        return result.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
     }
 
     /// Lists one folder with `readdir`, which gives each entry's type without a `stat`.
-    private static func walk(_ folder: String, into result: inout [URL], extensions: Set<String>?) {
+    private static func walk(_ folder: String, into result: inout [String], extensions: Set<String>?) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
@@ -162,9 +162,10 @@ struct ContentLoader {
             if type == Int32(DT_DIR) {
                 walk(path, into: &result, extensions: extensions)
             } else if type == Int32(DT_REG) {
-                let url = URL(fileURLWithPath: path, isDirectory: false)
-                if let extensions, !extensions.contains(url.pathExtension) { continue }
-                result.append(url)
+                if let extensions {
+                    guard let dot = name.lastIndex(of: "."), extensions.contains(String(name[name.index(after: dot)...])) else { continue }
+                }
+                result.append(path)
             }
         }
     }

@@ -147,6 +147,7 @@ public final class SiteSession: @unchecked Sendable {
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
         let jsonFeed = feeds.jsonFeed()
         let staticFiles = theme.assets + content.staticFiles
+        clock.lap("Plan")
         let candidates: [Bool]  // per spec: whether it must be rendered
         if previous != nil, let changed = textOnly {
             let dirty = Self.pagesShowing(changed, in: site)
@@ -168,6 +169,7 @@ public final class SiteSession: @unchecked Sendable {
         var report = BuildReport(
             files: specs.reduce(1) { $0 + $1.outputs.count } + staticFiles.count, articles: site.articles.count,
             written: 0, unchanged: 0, removed: 0, warnings: warnings, stageTimes: [])
+        clock.lap("Select")
 
         // 5. Write: as in `SiteBuilder`, staged until every page rendered
         let output: StagedOutput
@@ -178,8 +180,12 @@ public final class SiteSession: @unchecked Sendable {
             return .failure(BuildFailure(errors: [error], warnings: warnings))
         }
         output.countUnchanged(zip(specs, render).reduce(0) { $0 + ($1.1 ? 0 : $1.0.outputs.count) })
+        // Fingerprints are taken as pages render, except when only text changed: then the pages
+        // rendered lose theirs (the next fingerprint comparison renders them again), which saves
+        // hashing the largest contexts (sitemap, llms.txt) on every edit.
         let log = RenderLog()
-        let chosen = zip(specs, render).filter(\.1).map { spec, _ in log.fingerprinting(spec) }
+        let fingerprinted = textOnly == nil
+        let chosen = zip(specs, render).filter(\.1).map { spec, _ in fingerprinted ? log.fingerprinting(spec) : spec }
         let result = PageRenderer(templates: theme).render(chosen) { page throws(SitegenError) in
             log.record(page.path, size: page.contents.count)
             try output.stage(page)
@@ -199,9 +205,12 @@ public final class SiteSession: @unchecked Sendable {
             return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
         }
         let (fingerprints, sizes) = log.results
+        var allFingerprints = (previous?.fingerprints ?? [:]).merging(fingerprints) { $1 }
+        if !fingerprinted {
+            for (spec, rendered) in zip(specs, render) where rendered { allFingerprints[spec.outputs[0].path] = nil }
+        }
         last = LastBuild(
-            sharedInputs: sharedInputs, site: site, contexts: contexts,
-            fingerprints: (previous?.fingerprints ?? [:]).merging(fingerprints) { $1 },
+            sharedInputs: sharedInputs, site: site, contexts: contexts, fingerprints: allFingerprints,
             sizes: (previous?.sizes ?? [:]).merging(sizes) { $1 })
         clock.lap("Write")
         report.stageTimes = clock.laps

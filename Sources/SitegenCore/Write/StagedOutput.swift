@@ -81,7 +81,11 @@ final class StagedOutput: @unchecked Sendable {
             }
             let manifestURL = root.appendingPathComponent(Manifest.fileName)
             try createFolders(for: Manifest.fileName)
-            try writer.writeAtomically(Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
+            // The manifest already lists exactly these files when nothing came or went.
+            let manifestChanged = old.paths != new.paths
+            if manifestChanged {
+                try writer.writeAtomically(Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
+            }
             let moves = lock.withLock { staged }
             let failures = moves.concurrentMap { move -> SitegenError? in
                 guard rename(move.temporary, move.target) != 0 else { return nil }
@@ -92,7 +96,7 @@ final class StagedOutput: @unchecked Sendable {
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             var summary = WriteSummary(written: moves.count, unchanged: lock.withLock { unchanged })
             summary.removed = writer.removeStale(old.paths.subtracting(new.paths), root: root)
-            try writer.writeAtomically(Array(new.text.utf8), to: manifestURL)
+            if manifestChanged { try writer.writeAtomically(Array(new.text.utf8), to: manifestURL) }
             return .success(summary)
         } catch {
             abandon()
