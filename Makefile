@@ -1,7 +1,7 @@
 # sitegen — common tasks. `make site` builds the sample site, `make test` runs every test.
 SWIFT ?= swift
 
-.PHONY: site serve test deps bench-templates validate clean fuzz fuzz-build
+.PHONY: site serve test deps bench bench-templates validate clean fuzz fuzz-build
 
 deps:
 	@pkg-config --exists libcmark || { \
@@ -43,3 +43,12 @@ fuzz-build: deps
 
 fuzz: fuzz-build
 	@for target in $(FUZZ_TARGETS); do Fuzz/run.sh $$target $(FUZZ_SECONDS) || exit 1; done
+
+# The site benchmark (BENCHMARKS.md): a generated N-article corpus, RUNS cold builds into
+# fresh folders, a no-change rebuild and an incremental one. `make bench N=50000 RUNS=3`.
+N ?= 10000
+RUNS ?= 5
+bench: deps
+	$(SWIFT) build -c release --product sitegen
+	$(SWIFT) build -c release --package-path Benchmarks/SiteBench --product site-bench
+	python3 Benchmarks/sitebench.py --n $(N) --runs $(RUNS) --incremental Benchmarks/SiteBench/.build/release/site-bench

@@ -58,7 +58,9 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Renders `markdown` to HTML and extracts its plain text in one parse.
-    public func render(_ markdown: String) -> RenderedMarkdown {
+    /// - Parameter includingHTML: When `false`, the HTML is left empty, for callers that make
+    ///   it later with ``html(from:)`` (which gives the same bytes) and need only the text now.
+    public func render(_ markdown: String, includingHTML: Bool = true) -> RenderedMarkdown {
         var source = markdown
         return source.withUTF8 { bytes -> RenderedMarkdown in
             guard let base = bytes.baseAddress,
@@ -67,7 +69,7 @@ public struct MarkdownRenderer: Sendable {
             defer { cmark_node_free(document) }
             let text = Self.plainText(of: document)
             var html = ""
-            if let buffer = cmark_render_html(document, cmarkOptions) {
+            if includingHTML, let buffer = cmark_render_html(document, cmarkOptions) {
                 html = String(cString: buffer)
                 free(buffer)
             }

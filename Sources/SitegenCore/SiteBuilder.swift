@@ -33,13 +33,17 @@ public struct SiteBuilder: Sendable {
         if case .failure(let failure) = templates { diagnostics += failure.errors }
         clock.lap("Load")
 
-        // 2. Parse
+        // 2. Parse (each article is read here, just before it is parsed)
         let renderer = MarkdownRenderer(options: config.unsafeHTML ? .unsafe : [])
         let articleParser = ArticleParser(renderer: renderer)
         let rawParser = RawTextParser()
         let profileParser = ProfileParser(renderer: renderer)
-        let articles = content.articles.concurrentMap { file in
-            file.path.hasSuffix(".txt") ? rawParser.parse(file) : articleParser.parse(file)
+        let reader = ContentLoader(paths: paths, maxFileSize: config.maxFileSize)
+        let articles = content.articles.concurrentMap { url -> ParseOutcome<ParsedArticle> in
+            switch reader.read(url) {
+            case .failure(let error): return ParseOutcome(diagnostics: [error])
+            case .success(let file): return file.path.hasSuffix(".txt") ? rawParser.parse(file) : articleParser.parse(file)
+            }
         }
         let leaders = content.leaders.concurrentMap { profileParser.parseLeader($0) }
         let topics = content.topics.concurrentMap { profileParser.parseTopic($0) }
@@ -60,36 +64,59 @@ public struct SiteBuilder: Sendable {
             return .failure(BuildFailure(errors: errors, warnings: warnings))
         }
 
-        // 4. Render
+        // 4. Render: list every page with a context made when it is rendered
         let contexts = PageContexts(site: site, generator: "sitegen \(SitegenVersion.current)")
         let feeds = FeedPlan(contexts: contexts)
         let pageSpecs = PagePlan(contexts: contexts).pages()
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
-        let pages: [RenderedPage]
-        switch PageRenderer(templates: theme).render(specs) {
-        case .success(let rendered): pages = rendered + [feeds.jsonFeed()] + SearchIndex(site: site).files()
-        case .failure(let failure): return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
-        }
-        clock.lap("Render")
-
-        // 5. Write
+        let extraFiles = [feeds.jsonFeed()] + SearchIndex(site: site).files()
+        let staticFiles = theme.assets + content.staticFiles
         var report = BuildReport(
-            files: pages.count + theme.assets.count + content.staticFiles.count, articles: site.articles.count, written: 0, unchanged: 0, removed: 0,
-            warnings: warnings, stageTimes: [])
-        if writing {
-            switch SiteWriter(paths: paths).write(pages: pages, files: theme.assets + content.staticFiles) {
-            case .success(let summary):
-                (report.written, report.unchanged, report.removed) = (summary.written, summary.unchanged, summary.removed)
-                report.changedFiles = summary.changed
+            files: specs.reduce(extraFiles.count) { $0 + $1.outputs.count } + staticFiles.count,
+            articles: site.articles.count, written: 0, unchanged: 0, removed: 0, warnings: warnings, stageTimes: [])
+        let pageRenderer = PageRenderer(templates: theme)
+        guard writing else {
+            // `check`: render in memory, since the link checker reads every page; write nothing.
+            switch pageRenderer.render(specs) {
+            case .success(let pages):
+                clock.lap("Render")
+                report.brokenLinks = LinkChecker(config: config).check(
+                    pages: pages + extraFiles, otherFiles: staticFiles.map(\.outputPath))
+                clock.lap("Links")
             case .failure(let failure):
                 return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
             }
-            clock.lap("Write")
-        } else {
-            let others = (theme.assets + content.staticFiles).map(\.outputPath)
-            report.brokenLinks = LinkChecker(config: config).check(pages: pages, otherFiles: others)
-            clock.lap("Links")
+            report.stageTimes = clock.laps
+            return .success(report)
         }
+
+        // 5. Write: each rendered file is staged beside its target as it is made; only when
+        // every page rendered are they moved into place (on any error, nothing is written)
+        let writer = SiteWriter(paths: paths)
+        let output: StagedOutput
+        do {
+            output = try writer.begin(
+                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path), files: staticFiles)
+        } catch {
+            return .failure(BuildFailure(errors: [error], warnings: warnings))
+        }
+        let rendered = pageRenderer.render(specs, deliver: output.stage).flatMap { _ in
+            Result { () throws(SitegenError) in for file in extraFiles { try output.stage(file) } }
+                .mapError { BuildFailure(errors: [$0], warnings: []) }
+        }
+        clock.lap("Render")
+        if case .failure(let failure) = rendered {
+            output.abandon()
+            return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
+        }
+        switch output.commit() {
+        case .success(let summary):
+            (report.written, report.unchanged, report.removed) = (summary.written, summary.unchanged, summary.removed)
+            report.changedFiles = summary.changed
+        case .failure(let failure):
+            return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
+        }
+        clock.lap("Write")
         report.stageTimes = clock.laps
         return .success(report)
     }

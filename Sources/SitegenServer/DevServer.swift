@@ -35,7 +35,8 @@ public enum ServeEvent: Sendable {
 /// The development server: builds the site, serves the output folder, watches `Content/`
 /// and `Templates/`, rebuilds after a change and tells open pages to reload.
 ///
-/// Every rebuild runs the whole `SiteBuilder`: it renders in memory, writes only the files
+/// Every rebuild runs a `SiteSession` build: it re-parses only changed files, re-renders only
+/// the pages whose context changed, writes only the files
 /// whose bytes changed (atomically), and on an error writes nothing, so a page is never
 /// stale and the last good site stays served. Rebuilds run one at a time on one queue.
 public final class DevServer: @unchecked Sendable {
@@ -50,6 +51,9 @@ public final class DevServer: @unchecked Sendable {
     private var pending: DispatchWorkItem?
     private var triggers: [String] = []
     private var generation = 0
+    /// Remembers parses and rendered pages between rebuilds, so an edit re-renders only the
+    /// pages it affects (output is byte-identical to a fresh build).
+    private lazy var session = SiteSession(options: options.build)
     // Touched only by start() and stop():
     private var watcher: FileWatcher?
     private var server: HTTPServer?
@@ -150,7 +154,7 @@ public final class DevServer: @unchecked Sendable {
         let builder = SiteBuilder(options: options.build)
         let base = builder.basePath()
         if generation == 0 { lock.withLock { currentBasePath = base } }  // no good site yet to keep mounted
-        switch builder.build() {
+        switch session.build() {
         case .success(let result):
             lock.withLock { currentBasePath = base }
             generation += 1

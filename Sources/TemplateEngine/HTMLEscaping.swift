@@ -72,18 +72,22 @@ extension TemplateEscaping {
 }
 
 extension TemplateEscaping {
-    private static let alwaysEscaped: Set<UInt8> = Set("\\`*_[]<>&#|~".utf8)
-    private static let lineStartEscaped: Set<UInt8> = Set("-+=".utf8)
+    /// Per byte value: whether it is always escaped (a backslash or one of `` `*_[]<>&#|~ ``), and
+    /// whether it is escaped at the start of a line (`-+=`). Tables, not sets: this runs for
+    /// every byte of every value in a Markdown page, and a set hashes each byte.
+    private static let alwaysEscaped: [Bool] = (0..<256).map { "\\`*_[]<>&#|~".utf8.contains(UInt8($0)) }
+    private static let lineStartEscaped: [Bool] = (0..<256).map { "-+=".utf8.contains(UInt8($0)) }
 
     /// Backslash-escapes Markdown syntax in `source`; see `.markdown`.
     fileprivate func appendMarkdown(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         let lastText = output.lastIndex { $0 != 32 && $0 != 9 }
         var atLineStart = lastText.map { output[$0] == 10 } ?? true
         var digitsAtLineStart = false
+        let alwaysEscaped = Self.alwaysEscaped, lineStartEscaped = Self.lineStartEscaped
         for byte in source {
             let isDigit = byte >= 48 && byte <= 57
-            if Self.alwaysEscaped.contains(byte)
-                || (atLineStart && Self.lineStartEscaped.contains(byte))
+            if alwaysEscaped[Int(byte)]
+                || (atLineStart && lineStartEscaped[Int(byte)])
                 || (digitsAtLineStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")))
             {
                 output.append(UInt8(ascii: "\\"))

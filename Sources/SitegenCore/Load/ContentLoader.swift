@@ -1,8 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything read from `Content/`, before parsing.
 struct LoadedContent: Sendable {
-    var articles: [SourceFile] = []
+    /// Article files, sorted by path. They are read by the Parse stage, each just before it
+    /// is parsed, so that a large archive's text is never all in memory at once.
+    var articles: [URL] = []
     var leaders: [SourceFile] = []
     var topics: [SourceFile] = []
     /// Files under `static/`, copied as they are.
@@ -23,8 +28,8 @@ struct ContentLoader {
     var paths: ProjectPaths
     var maxFileSize: Int
 
-    /// Reads every content file, sorted by path. Unreadable, oversized or non-UTF-8 files
-    /// become errors in the result; nothing throws.
+    /// Lists the article files and reads every other content file, sorted by path.
+    /// Unreadable, oversized or non-UTF-8 files become errors in the result; nothing throws.
     func load() -> LoadedContent {
         var content = LoadedContent()
         let root = paths.content
@@ -35,18 +40,16 @@ struct ContentLoader {
         let articleURLs = files(under: root.appendingPathComponent("articles"), extensions: ["md", "txt"])
         let leaderURLs = files(under: root.appendingPathComponent("leaders"), extensions: ["md"])
         let topicURLs = files(under: root.appendingPathComponent("topics"), extensions: ["md"])
-        let all = articleURLs + leaderURLs + topicURLs
         for (folder, kinds) in [("articles", Set(["md", "txt"])), ("leaders", ["md"]), ("topics", ["md"])] {
             content.errors += unreadableEntries(under: root.appendingPathComponent(folder), extensions: kinds)
         }
-        let results = all.concurrentMap { read($0) }
+        content.articles = articleURLs
+        let results = (leaderURLs + topicURLs).concurrentMap { read($0) }
         for (index, result) in results.enumerated() {
             switch result {
             case .failure(let error): content.errors.append(error)
             case .success(let file):
-                if index < articleURLs.count {
-                    content.articles.append(file)
-                } else if index < articleURLs.count + leaderURLs.count {
+                if index < leaderURLs.count {
                     content.leaders.append(file)
                 } else {
                     content.topics.append(file)
@@ -75,8 +78,14 @@ struct ContentLoader {
     /// Reads one file as UTF-8 text with a size limit.
     func read(_ url: URL) -> Result<SourceFile, SitegenError> {
         let path = paths.display(url)
-        let bytes: [UInt8]
-        do {
+        var bytes: [UInt8]
+        switch Self.readQuickly(url.path, limit: maxFileSize) {
+        case .bytes(let read):
+            bytes = read
+        case .tooLarge(let size):
+            return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))
+        case .failed:
+            do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
                 return .failure(SitegenError(.unreadableFile(Self.notAFile(type)), at: SourceLocation(path: path)))
@@ -86,9 +95,10 @@ struct ContentLoader {
                 return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))
             }
             bytes = [UInt8](try Data(contentsOf: url))
-        } catch {
-            let why = (error as NSError).localizedDescription
-            return .failure(SitegenError(.unreadableFile(why), at: SourceLocation(path: path)))
+            } catch {
+                let why = (error as NSError).localizedDescription
+                return .failure(SitegenError(.unreadableFile(why), at: SourceLocation(path: path)))
+            }
         }
         switch SourceFile.decode(bytes) {
         case .success(let text): return .success(SourceFile(path: path, text: text))
@@ -96,6 +106,29 @@ struct ContentLoader {
             let location = Self.location(ofByte: invalid.byteOffset, in: bytes, path: path)
             return .failure(SitegenError(.invalidUTF8(byteOffset: invalid.byteOffset), at: location))
         }
+    }
+
+    private enum QuickRead { case bytes([UInt8]), tooLarge(Int), failed }
+
+    /// Reads a file with one `open`, `fstat` and `read`; `.failed` leaves the error to the
+    /// slower Foundation path, which words it for the user.
+    private static func readQuickly(_ path: String, limit: Int) -> QuickRead {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW)  // never block on a FIFO or follow a link
+        guard descriptor >= 0 else { return .failed }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failed }
+        let size = Int(info.st_size)
+        if size > limit { return .tooLarge(size) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, size - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return .failed }
+            filled += count
+        }
+        return .bytes(bytes)
     }
 
     /// Line and column of a byte offset, counting the valid text before it.
@@ -107,21 +140,40 @@ struct ContentLoader {
         return SourceLocation(path: path, line: line, column: column)
     }
 
-    /// Regular files below `folder` (recursively, hidden files skipped), sorted by path.
-    /// Symbolic links are not followed, so nothing outside the project is read.
+    /// Regular files below `folder` (recursively, hidden files and folders skipped), sorted by
+    /// path. Symbolic links are not followed, so nothing outside the project is read.
     func files(under folder: URL, extensions: Set<String>?) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-            options: [.skipsHiddenFiles])
-        else { return [] }
-        var result: [URL] = []
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values?.isRegularFile == true, values?.isSymbolicLink != true else { continue }
-            if let extensions, !extensions.contains(url.pathExtension) { continue }
-            result.append(url)
+        var result: [String] = []
+        Self.walk(folder.path, into: &result, extensions: extensions)
+        return result.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
+    }
+
+    /// Lists one folder with `readdir`, which gives each entry's type without a `stat`.
+    private static func walk(_ folder: String, into result: inout [String], extensions: Set<String>?) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }  // also "." and ".."
+            let path = base + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+            }
+            if type == Int32(DT_DIR) {
+                walk(path, into: &result, extensions: extensions)
+            } else if type == Int32(DT_REG) {
+                if let extensions {
+                    guard let dot = name.lastIndex(of: "."), extensions.contains(String(name[name.index(after: dot)...])) else { continue }
+                }
+                result.append(path)
+            }
         }
-        return result.sorted { $0.path < $1.path }
     }
 
     private func relativePath(of url: URL, under folder: URL) -> String {

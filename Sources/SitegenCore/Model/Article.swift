@@ -32,11 +32,22 @@ struct ParsedArticle: Sendable {
     var author: String?
     var image: String?
     var isDraft: Bool
+    /// The body's text and first paragraph; its HTML only for raw text. `plainText` is empty
+    /// when neither leaders nor topics are to be inferred, once `wordCount` is known.
     var body: RenderedMarkdown
     /// The body as Markdown, for the article's Markdown page.
     var markdownBody: String
     /// Social posts embedded in a raw text, in order.
     var posts: [SocialPost] = []
+    /// For a Markdown article: the body's source and the renderer that makes its HTML on demand.
+    var markdownSource: (text: String, renderer: MarkdownRenderer)? = nil
+    /// Words in the body, when counted at parse time (else counted from `body.plainText`).
+    var wordCount: Int? = nil
+
+    /// The body pages use: HTML rendered on demand for Markdown, kept for raw text.
+    var articleBody: ArticleBody {
+        markdownSource.map { ArticleBody(markdown: $0.text, renderer: $0.renderer) } ?? ArticleBody(html: body.html)
+    }
 }
 
 /// A checked article with resolved leaders and topics. Refers to them by id.
@@ -55,7 +66,7 @@ struct Article: Sendable {
     let source: ArticleSourceLink?
     let author: String?
     let image: String?
-    let body: RenderedMarkdown
+    let body: ArticleBody
     let markdownBody: String
     let posts: [SocialPost]
     let wordCount: Int
@@ -65,6 +76,14 @@ struct Article: Sendable {
         if lhs.date.instant != rhs.date.instant { return lhs.date.instant > rhs.date.instant }
         if lhs.slug != rhs.slug { return lhs.slug < rhs.slug }
         return lhs.sourcePath < rhs.sourcePath
+    }
+
+    /// Whether every field a page can show, besides date, slug, leaders, topics and posts, is
+    /// the same in `other` (an incremental build compares the article with its earlier self).
+    func hasSameContent(as other: Article) -> Bool {
+        title == other.title && updated == other.updated && summary == other.summary && source == other.source
+            && author == other.author && image == other.image && format == other.format && wordCount == other.wordCount
+            && markdownBody == other.markdownBody && body.identity == other.body.identity
     }
 
     /// Minutes at 220 words a minute, at least one.
@@ -84,10 +103,10 @@ struct Article: Sendable {
         source = parsed.source
         author = parsed.author
         image = parsed.image
-        body = parsed.body
+        body = parsed.articleBody
         markdownBody = parsed.markdownBody
         posts = parsed.posts
-        wordCount = parsed.body.plainText.split(whereSeparator: { $0.isWhitespace }).count
+        wordCount = parsed.wordCount ?? WordScanner.wordCount(parsed.body.plainText)
     }
 
     /// The first paragraph, cut at a word boundary to at most `limit` characters.

@@ -60,7 +60,5 @@ struct PhraseMatcher: Sendable {
     }
 
     /// Runs of letters and digits.
-    static func words(in text: String) -> [Substring] {
-        text.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-    }
+    static func words(in text: String) -> [Substring] { WordScanner.words(in: text) }
 }

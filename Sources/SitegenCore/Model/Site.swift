@@ -26,7 +26,8 @@ struct Site: Sendable {
 
     init(config: SiteConfig, articles: [Article], leaders: [Leader], topics: [Topic], now: NewsDate?) {
         self.config = config
-        self.articles = articles.sorted(by: Article.newestFirst)
+        // Sorted by index, so the comparisons read articles in place instead of moving them.
+        self.articles = articles.indices.sorted { Article.newestFirst(articles[$0], articles[$1]) }.map { articles[$0] }
         self.leaders = leaders.sorted { ($0.name, $0.id.rawValue) < ($1.name, $1.id.rawValue) }
         self.topics = topics.sorted { ($0.name, $0.id.rawValue) < ($1.name, $1.id.rawValue) }
         leaderIndex = Dictionary(uniqueKeysWithValues: self.leaders.enumerated().map { ($1.id, $0) })

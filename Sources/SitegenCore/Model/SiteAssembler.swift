@@ -6,40 +6,71 @@ struct SiteAssembler {
     var now: NewsDate?
 
     func assemble(articles parsed: [ParsedArticle], leaders: [Leader], topics: [Topic]) -> (Site, [SitegenError]) {
-        var diagnostics: [SitegenError] = []
-        let leaderIDs = Set(leaders.map(\.id.rawValue)), topicIDs = Set(topics.map(\.id.rawValue))
-        let leaderMatcher = PhraseMatcher(leaders.map { ($0.id, $0.aliases) })
-        let topicMatcher = PhraseMatcher(topics.map { ($0.id, $0.keywords) })
-        let handles = Dictionary(
-            leaders.flatMap { leader in leader.handles.map { ($0.lowercased(), leader.id) } }, uniquingKeysWith: { a, _ in a })
+        let checker = ArticleChecker(assembler: self, leaders: leaders, topics: topics)
+        // Each article on its own, on every core: ids checked or inferred, the Article made.
+        return assemble(checked: parsed.concurrentMap(checker.check), leaders: leaders, topics: topics)
+    }
 
+    /// The model from articles already checked one by one (`ArticleChecker.check`), in file
+    /// order, so the first of two articles with one URL keeps it.
+    func assemble(checked: [CheckedArticle], leaders: [Leader], topics: [Topic]) -> (Site, [SitegenError]) {
+        var diagnostics: [SitegenError] = []
         var articles: [Article] = []
+        articles.reserveCapacity(checked.count)
         var urls: [String: String] = [:]
-        for article in parsed {
-            if article.isDraft && !includeDrafts {
-                diagnostics.append(.warning(.draftSkipped, at: SourceLocation(path: article.sourcePath)))
-                continue
-            }
-            let leaders = resolve(article.leaderRefs, known: leaderIDs, diagnostics: &diagnostics) {
-                .unknownLeader($0, hint: $1)
-            } ?? inferLeaders(article, matcher: leaderMatcher, handles: handles)
-            let topics = resolve(article.topicRefs, known: topicIDs, diagnostics: &diagnostics) {
-                .unknownTopic($0, hint: $1)
-            } ?? inferTopics(article, matcher: topicMatcher)
+        for (article, articleDiagnostics) in checked {
+            diagnostics += articleDiagnostics
+            guard let article else { continue }
             let url = Route.article(article.date, article.slug).path
             if let first = urls[url] {
                 diagnostics.append(SitegenError(.duplicateURL("/" + url, firstDefinedAt: first), at: SourceLocation(path: article.sourcePath)))
                 continue
             }
             urls[url] = article.sourcePath
-            articles.append(Article(article, leaderIDs: leaders, topicIDs: topics))
+            articles.append(article)
         }
         let site = Site(config: config, articles: articles, leaders: leaders, topics: topics, now: now)
         return (site, diagnostics)
     }
 
+    /// One article checked: the Article (nil for a skipped draft) and its diagnostics.
+    typealias CheckedArticle = (article: Article?, diagnostics: [SitegenError])
+
+    /// Checks articles one at a time against the site's leaders and topics.
+    struct ArticleChecker: Sendable {
+        let assembler: SiteAssembler
+        let leaderIDs: Set<String>, topicIDs: Set<String>
+        let leaderMatcher: PhraseMatcher, topicMatcher: PhraseMatcher
+        let handles: [String: Slug]
+
+        init(assembler: SiteAssembler, leaders: [Leader], topics: [Topic]) {
+            self.assembler = assembler
+            leaderIDs = Set(leaders.map(\.id.rawValue))
+            topicIDs = Set(topics.map(\.id.rawValue))
+            leaderMatcher = PhraseMatcher(leaders.map { ($0.id, $0.aliases) })
+            topicMatcher = PhraseMatcher(topics.map { ($0.id, $0.keywords) })
+            handles = Dictionary(
+                leaders.flatMap { leader in leader.handles.map { ($0.lowercased(), leader.id) } }, uniquingKeysWith: { a, _ in a })
+        }
+
+        /// Leader and topic ids checked, or inferred when absent; drafts skipped with a warning.
+        func check(_ article: ParsedArticle) -> CheckedArticle {
+            if article.isDraft && !assembler.includeDrafts {
+                return (nil, [.warning(.draftSkipped, at: SourceLocation(path: article.sourcePath))])
+            }
+            var diagnostics: [SitegenError] = []
+            let leaders = assembler.resolve(article.leaderRefs, known: leaderIDs, diagnostics: &diagnostics) {
+                .unknownLeader($0, hint: $1)
+            } ?? assembler.inferLeaders(article, matcher: leaderMatcher, handles: handles)
+            let topics = assembler.resolve(article.topicRefs, known: topicIDs, diagnostics: &diagnostics) {
+                .unknownTopic($0, hint: $1)
+            } ?? assembler.inferTopics(article, matcher: topicMatcher)
+            return (Article(article, leaderIDs: leaders, topicIDs: topics), diagnostics)
+        }
+    }
+
     /// Checks listed ids; nil when the front matter did not list any (so they are inferred).
-    private func resolve(
+    fileprivate func resolve(
         _ refs: [Located<String>]?, known: Set<String>, diagnostics: inout [SitegenError],
         reason: (String, String) -> SitegenError.Reason
     ) -> [Slug]? {
@@ -56,7 +87,7 @@ struct SiteAssembler {
     }
 
     /// Leaders named by an alias in the title or body, or by a handle; most mentioned first.
-    private func inferLeaders(_ article: ParsedArticle, matcher: PhraseMatcher, handles: [String: Slug]) -> [Slug] {
+    fileprivate func inferLeaders(_ article: ParsedArticle, matcher: PhraseMatcher, handles: [String: Slug]) -> [Slug] {
         var counts = matcher.counts(in: article.title)
         for (id, count) in matcher.counts(in: article.body.plainText) { counts[id, default: 0] += count }
         for post in article.posts {
@@ -70,7 +101,7 @@ struct SiteAssembler {
     }
 
     /// Topics whose keywords occur once in the title or `topic_min_mentions` times in the body.
-    private func inferTopics(_ article: ParsedArticle, matcher: PhraseMatcher) -> [Slug] {
+    fileprivate func inferTopics(_ article: ParsedArticle, matcher: PhraseMatcher) -> [Slug] {
         let inTitle = matcher.counts(in: article.title)
         var counts = matcher.counts(in: article.body.plainText)
         counts = counts.filter { $0.value >= config.topicMinMentions || inTitle[$0.key] != nil }

@@ -35,12 +35,18 @@ struct ArticleParser {
         guard let title, let date, !reader.diagnostics.contains(where: { $0.severity == .error }) else {
             return ParseOutcome(diagnostics: reader.diagnostics)
         }
-        let body = renderer.render(split.body)
-        let article = ParsedArticle(
+        // The HTML is made when the article's page is rendered (`ArticleBody`); here only the
+        // text, for the summary, the word count and inference.
+        var body = renderer.render(split.body, includingHTML: false)
+        let wordCount = WordScanner.wordCount(body.plainText)
+        if fields.leaders != nil, fields.topics != nil { body.plainText = "" }  // nothing to infer from it
+        var article = ParsedArticle(
             sourcePath: file.path, format: .markdown, title: title, date: date, updated: fields.updated,
             slug: fields.slug ?? Slug(deriving: title), summary: fields.summary, leaderRefs: fields.leaders,
             topicRefs: fields.topics, source: fields.source, author: fields.author, image: fields.image,
             isDraft: fields.isDraft, body: body, markdownBody: body.markdown)
+        article.markdownSource = (split.body, renderer)
+        article.wordCount = wordCount
         return ParseOutcome(value: article, diagnostics: reader.diagnostics)
     }
 }

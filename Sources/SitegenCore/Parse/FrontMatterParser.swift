@@ -14,6 +14,10 @@ struct SplitSource {
 
 /// Splits `---`-delimited YAML front matter from a body and parses it with Yams.
 struct FrontMatterParser {
+    /// Yams' default encoding, looked up once: `Parser.Encoding.default` reads the process
+    /// environment each time it is asked, which cost more than parsing a small front matter.
+    nonisolated(unsafe) static let encoding = Parser.Encoding.default  // an enum value, never mutated
+
     /// Splits `file`. A file that does not start with `---` has no front matter.
     /// - Throws: `SitegenError` for an unclosed block or invalid YAML, located in the file.
     func parse(_ file: SourceFile) throws(SitegenError) -> SplitSource {
@@ -21,16 +25,13 @@ struct FrontMatterParser {
         guard text.hasPrefix("---\n") || text == "---" else {
             return SplitSource(frontMatter: FrontMatter(path: file.path), body: text, bodyStartLine: 1, hasFrontMatter: false)
         }
-        let lines = text.lines
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" || lines[$0] == "..." }) else {
+        guard let (yaml, body, close) = Self.split(text) else {
             throw SitegenError(.unterminatedFrontMatter, at: SourceLocation(path: file.path))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
         try Self.refuseAliases(in: yaml, path: file.path, firstLine: 2)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, path: file.path, firstLine: 2)
         } catch {
@@ -48,12 +49,36 @@ struct FrontMatterParser {
         return SplitSource(frontMatter: frontMatter, body: body, bodyStartLine: close + 2, hasFrontMatter: true)
     }
 
+    /// The YAML between the opening `---` line and the first `---` or `...` line, the text after
+    /// that line, and the closing line's 0-based index; nil when no line closes the block.
+    /// Works on UTF-8 bytes: a line feed is always a character of its own.
+    static func split(_ text: String) -> (yaml: String, body: String, close: Int)? {
+        let utf8 = text.utf8
+        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let yamlStart = lineStart
+        var line = 1
+        while lineStart < utf8.endIndex || lineStart == yamlStart {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 10) ?? utf8.endIndex
+            let content = utf8[lineStart..<lineEnd]
+            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                // The YAML excludes the line feed before the closing line; the body starts after its own.
+                let yamlEnd = lineStart == yamlStart ? yamlStart : utf8.index(before: lineStart)
+                let bodyStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+                return (String(text[yamlStart..<yamlEnd]), String(text[bodyStart...]), line)
+            }
+            guard lineEnd < utf8.endIndex else { return nil }
+            lineStart = utf8.index(after: lineEnd)
+            line += 1
+        }
+        return nil
+    }
+
     /// Parses a whole file as one YAML mapping (site.yml).
     func parseDocument(_ file: SourceFile) throws(SitegenError) -> FrontMatter {
         try Self.refuseAliases(in: file.text, path: file.path, firstLine: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: file.text)
+            node = try Yams.compose(yaml: file.text, .default, .default, Self.encoding)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, path: file.path, firstLine: 1)
         } catch {

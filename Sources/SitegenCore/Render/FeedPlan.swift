@@ -48,10 +48,17 @@ struct FeedPlan {
         ])
     }
 
-    private func spec(_ file: String, _ template: String, _ extra: [String: TemplateValue]) -> PageSpec {
+    /// A file whose context (`extra` plus `site`) is made when it is rendered.
+    private func spec(
+        _ file: String, _ template: String, _ extra: @autoclosure @escaping @Sendable () -> [String: TemplateValue]
+    ) -> PageSpec {
+        PageSpec(file: file, template: template, context: withSite(extra()))
+    }
+
+    private func withSite(_ extra: [String: TemplateValue]) -> TemplateValue {
         var fields = extra
         fields["site"] = contexts.siteValue
-        return PageSpec(file: file, template: template, context: .object(fields))
+        return .object(fields)
     }
 
     /// RSS, Atom, per-leader and per-topic RSS, robots.txt and llms.txt.
@@ -66,7 +73,8 @@ struct FeedPlan {
             fields["self_url"] = .string(links.absolute(file: "atom.xml"))
             atom = .object(fields)
         }
-        specs.append(spec("atom.xml", "atom.xml", ["feed": atom]))
+        let atomFeed = atom
+        specs.append(spec("atom.xml", "atom.xml", ["feed": atomFeed]))
         for leader in site.leaders {
             let route = Route.leader(leader.id, page: 1)
             specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": feedValue(
@@ -109,25 +117,34 @@ struct FeedPlan {
     /// `sitemap`: urls [{loc, lastmod}]; `sitemap_index`: sitemaps [{loc}]; `news`: publication,
     /// language, articles [{loc, title, date_iso}].
     func sitemaps(for pages: [PageSpec]) -> [PageSpec] {
-        let urls: [TemplateValue] = pages.compactMap { page in
-            guard let route = page.route else { return nil }
-            var entry: [String: TemplateValue] = ["loc": .string(links.absolute(route)), "lastmod": .null]
-            if let modified = page.lastModified { entry["lastmod"] = .string(modified.iso8601) }
-            return .object(entry)
-        }
+        let listed = pages.filter { $0.route != nil }.map { ($0.route!, $0.lastModified) }
         var specs: [PageSpec] = []
-        if urls.count <= Self.sitemapLimit {
-            specs.append(spec("sitemap.xml", "sitemap.xml", ["sitemap": .object(["urls": .list(urls)])]))
+        if listed.count <= Self.sitemapLimit {
+            specs.append(spec("sitemap.xml", "sitemap.xml", ["sitemap": .object(["urls": .list(sitemapURLs(listed[...]))])]))
         } else {
             var files: [TemplateValue] = []
-            for (number, start) in stride(from: 0, to: urls.count, by: Self.sitemapLimit).enumerated() {
+            for (number, start) in stride(from: 0, to: listed.count, by: Self.sitemapLimit).enumerated() {
                 let name = "sitemap-\(number + 1).xml"
-                let chunk = Array(urls[start..<min(urls.count, start + Self.sitemapLimit)])
-                specs.append(spec(name, "sitemap.xml", ["sitemap": .object(["urls": .list(chunk)])]))
+                let chunk = listed[start..<min(listed.count, start + Self.sitemapLimit)]
+                specs.append(spec(name, "sitemap.xml", ["sitemap": .object(["urls": .list(sitemapURLs(chunk))])]))
                 files.append(.object(["loc": .string(links.absolute(file: name))]))
             }
-            specs.append(spec("sitemap.xml", "sitemap-index.xml", ["sitemap_index": .object(["sitemaps": .list(files)])]))
+            let index = files
+            specs.append(spec("sitemap.xml", "sitemap-index.xml", ["sitemap_index": .object(["sitemaps": .list(index)])]))
         }
+        specs.append(spec("news-sitemap.xml", "news-sitemap.xml", ["news": newsValue()]))
+        return specs
+    }
+
+    /// `sitemap.urls`: {loc, lastmod} for pages listed with their last change.
+    private func sitemapURLs(_ pages: ArraySlice<(Route, NewsDate?)>) -> [TemplateValue] {
+        pages.map { route, modified in
+            .object(["loc": .string(links.absolute(route)), "lastmod": modified.map { .string($0.iso8601) } ?? .null])
+        }
+    }
+
+    /// `news`: publication, language, articles [{loc, title, date_iso}] of the two days before "now".
+    private func newsValue() -> TemplateValue {
         let cutoff = site.now.instant - 2 * 86_400
         let recent = site.articles.filter { $0.date.instant >= cutoff && $0.date.instant <= site.now.instant + 86_400 }.prefix(1000)
         let news: TemplateValue = .object([
@@ -138,8 +155,7 @@ struct FeedPlan {
                          "title": .string(article.title), "date_iso": .string(article.date.iso8601)])
             }),
         ])
-        specs.append(spec("news-sitemap.xml", "news-sitemap.xml", ["news": news]))
-        return specs
+        return news
     }
 
     /// JSON Feed 1.1, built in code so every string is escaped as JSON.

@@ -44,28 +44,38 @@ indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        var pending = text.utf8.makeIterator()
+        while let byte = pending.next() {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += #"\""#.utf8
+            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+            case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+            case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+            case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+            case UInt8(ascii: "<"): bytes += #"\u003c"#.utf8
+            case UInt8(ascii: ">"): bytes += #"\u003e"#.utf8
+            case UInt8(ascii: "&"): bytes += #"\u0026"#.utf8
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                bytes += "\\u".utf8
+                bytes += String(repeating: "0", count: 4 - hex.count).utf8
+                bytes += hex.utf8
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                guard let second = pending.next() else { bytes.append(byte); break }
+                guard second == 0x80, let third = pending.next() else { bytes += [byte, second]; break }
+                switch third {
+                case 0xA8: bytes += #"\u2028"#.utf8
+                case 0xA9: bytes += #"\u2029"#.utf8
+                default: bytes += [byte, second, third]
                 }
+            default:
+                bytes.append(byte)
             }
         }
-        out += "\""
+        bytes.append(UInt8(ascii: "\""))
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -16,12 +16,37 @@ struct PageContexts: Sendable {
     /// first of those, or null).
     let siteValue: TemplateValue
 
-    init(site: Site, generator: String) {
+    /// Every article, leader and topic as it appears in lists, made once and shared by every
+    /// list that shows it (home, archives, leader and topic pages, related articles).
+    private let articleRefs: [TemplateValue]
+    private let leaderRefs: [Slug: TemplateValue]
+    private let topicRefs: [Slug: TemplateValue]
+
+    /// - Parameter knownRef: An article's list value from an earlier build, by index, when the
+    ///   article, the leaders, topics and site settings are all unchanged; nil to make it.
+    init(site: Site, generator: String, knownRef: (@Sendable (Int) -> TemplateValue?)? = nil) {
         self.site = site
-        self.links = SiteLinks(config: site.config)
+        let links = SiteLinks(config: site.config)
+        self.links = links
         self.generator = generator
         self.siteValue = Self.siteValue(site: site, links: links, generator: generator)
+        let leaderRefs = Dictionary(uniqueKeysWithValues: site.leaders.map { ($0.id, Self.leaderRef($0, site: site, links: links)) })
+        let topicRefs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.id, Self.topicRef($0, site: site, links: links)) })
+        self.leaderRefs = leaderRefs
+        self.topicRefs = topicRefs
+        articleRefs = Array(site.articles.indices).concurrentMap { index in
+            knownRef?(index) ?? Self.articleRef(site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs)
+        }
     }
+
+    /// A leader in a list (see `leaderRef(_:site:links:)`); nil for an unknown id.
+    func leaderRef(_ id: Slug) -> TemplateValue? { leaderRefs[id] }
+
+    /// A topic in a list (see `topicRef(_:site:links:)`); nil for an unknown id.
+    func topicRef(_ id: Slug) -> TemplateValue? { topicRefs[id] }
+
+    /// The article at `index` in `site.articles`, as in a list (see `articleRef(_:links:leaderRefs:topicRefs:)`).
+    func articleRef(at index: Int) -> TemplateValue { articleRefs[index] }
 
     private static func siteValue(site: Site, links: SiteLinks, generator: String) -> TemplateValue {
         var years: [Int] = []
@@ -66,7 +91,7 @@ struct PageContexts: Sendable {
     }
 
     /// A leader in a list: id, name, role, country, url, article_count.
-    func leaderRef(_ leader: Leader) -> TemplateValue {
+    private static func leaderRef(_ leader: Leader, site: Site, links: SiteLinks) -> TemplateValue {
         .object([
             "id": .string(leader.id.rawValue),
             "name": .string(leader.name),
@@ -78,7 +103,7 @@ struct PageContexts: Sendable {
     }
 
     /// A topic in a list: id, name, url, article_count.
-    func topicRef(_ topic: Topic) -> TemplateValue {
+    private static func topicRef(_ topic: Topic, site: Site, links: SiteLinks) -> TemplateValue {
         .object([
             "id": .string(topic.id.rawValue),
             "name": .string(topic.name),
@@ -89,7 +114,9 @@ struct PageContexts: Sendable {
 
     /// An article in a list: title, url, markdown_url, date, date_iso, summary, leaders,
     /// topics, reading_minutes.
-    func articleRef(_ article: Article) -> TemplateValue {
+    private static func articleRef(
+        _ article: Article, links: SiteLinks, leaderRefs: [Slug: TemplateValue], topicRefs: [Slug: TemplateValue]
+    ) -> TemplateValue {
         let route = Route.article(article.date, article.slug)
         return .object([
             "title": .string(article.title),
@@ -98,8 +125,8 @@ struct PageContexts: Sendable {
             "date": .string(article.date.display),
             "date_iso": .string(article.date.iso8601),
             "summary": .string(article.summary),
-            "leaders": .list(article.leaderIDs.compactMap(site.leader).map(leaderRef)),
-            "topics": .list(article.topicIDs.compactMap(site.topic).map(topicRef)),
+            "leaders": .list(article.leaderIDs.compactMap { leaderRefs[$0] }),
+            "topics": .list(article.topicIDs.compactMap { topicRefs[$0] }),
             "reading_minutes": .int(article.readingMinutes),
         ])
     }

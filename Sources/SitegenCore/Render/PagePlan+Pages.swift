@@ -6,8 +6,18 @@ extension PagePlan {
     /// {name, url}, image, word_count, body_html, body_markdown, is_raw, posts, related.
     func articlePage(_ index: Int) -> PageSpec {
         let article = site.articles[index]
+        var spec = PageSpec(route: Route.article(article.date, article.slug), template: "article",
+                            context: articleContext(index), lastModified: article.updated ?? article.date)
+        spec.makeFingerprintContext = { articleContext(index, bodyHTML: article.body.identity) }
+        return spec
+    }
+
+    /// The article page's context; its body's HTML is rendered here, when the page is, unless
+    /// `bodyHTML` stands in for it.
+    private func articleContext(_ index: Int, bodyHTML: String? = nil) -> TemplateValue {
+        let article = site.articles[index]
         let route = Route.article(article.date, article.slug)
-        guard case .object(var fields) = contexts.articleRef(article) else { preconditionFailure("articleRef is an object") }
+        guard case .object(var fields) = contexts.articleRef(at: index) else { preconditionFailure("articleRef is an object") }
         fields["date_updated"] = article.updated.map { .string($0.display) } ?? .null
         fields["date_updated_iso"] = article.updated.map { .string($0.iso8601) } ?? .null
         fields["author"] = article.author.map(TemplateValue.string) ?? .null
@@ -17,14 +27,13 @@ extension PagePlan {
         fields["image"] = article.image.map(TemplateValue.string) ?? .null
         fields["dek"] = article.hasWrittenSummary ? .string(article.summary) : .null
         fields["word_count"] = .int(article.wordCount)
-        fields["body_html"] = .string(article.body.html)
+        fields["body_html"] = .string(bodyHTML ?? article.body.html)
         fields["body_markdown"] = .string(article.markdownBody)
         fields["is_raw"] = .bool(article.format == .raw)
-        fields["related"] = .list(RelatedArticles(site: site).related(to: index).map { contexts.articleRef(site.articles[$0]) })
-        return PageSpec(route: route, template: "article", context: base(
+        fields["related"] = .list(RelatedArticles(site: site).related(to: index).map(contexts.articleRef(at:)))
+        return base(
             route: route, title: article.title, description: article.summary, kind: "article", ogType: "article",
-            jsonLD: data.article(article), extra: ["article": .object(fields)]),
-            lastModified: article.updated ?? article.date)
+            jsonLD: data.article(article), extra: ["article": .object(fields)])
     }
 
     /// `archive`: title, year, month (null on year pages), months [{name, url, count}];
@@ -55,8 +64,7 @@ extension PagePlan {
     }
 
     private func archive(route: Route, title: String, year: Int, month: Int?, months: [TemplateValue], indexes: [Int]) -> PageSpec {
-        var trail: [(String, Route)] = [(String(year), .year(year))]
-        if month != nil { trail.append((title, route)) }
+        let trail: [(String, Route)] = [(String(year), .year(year))] + (month != nil ? [(title, route)] : [])
         let archive: TemplateValue = .object([
             "title": .string(title), "year": .int(year), "month": month.map(TemplateValue.int) ?? .null,
             "months": .list(months), "count": .int(indexes.count),
@@ -64,7 +72,7 @@ extension PagePlan {
         return PageSpec(route: route, template: "archive", context: base(
             route: route, title: "Archive: \(title)", description: "Articles from \(title).", kind: "archive",
             jsonLD: data.collection(name: title, route: route, trail: trail),
-            extra: ["archive": archive, "articles": .list(indexes.map { contexts.articleRef(site.articles[$0]) })]),
+            extra: ["archive": archive, "articles": .list(indexes.map(contexts.articleRef(at:)))]),
             lastModified: lastModified(indexes))
     }
 
@@ -73,7 +81,7 @@ extension PagePlan {
         PageSpec(route: .leaders, template: "leaders", context: base(
             route: .leaders, title: "Leaders", description: "Every leader in \(site.config.title)'s coverage.",
             kind: "leaders", jsonLD: data.collection(name: "Leaders", route: .leaders, trail: [("Leaders", .leaders)]),
-            extra: ["leaders": .list(site.leaders.map(contexts.leaderRef))]))
+            extra: ["leaders": .list(site.leaders.compactMap { contexts.leaderRef($0.id) })]))
     }
 
     /// `leader`: everything of `leaderRef`, plus handles, biography_html, biography_markdown,
@@ -82,15 +90,15 @@ extension PagePlan {
     /// `pagination`.
     func leaderPages(_ leader: Leader) -> [PageSpec] {
         let indexes = site.articlesByLeader[leader.id] ?? []
-        guard case .object(var fields) = contexts.leaderRef(leader) else { preconditionFailure("leaderRef is an object") }
+        guard case .object(var fields)? = contexts.leaderRef(leader.id) else { preconditionFailure("leaderRef is an object") }
         fields["handles"] = .list(leader.handles.map(TemplateValue.string))
         fields["biography_html"] = .string(leader.biography.html)
         fields["biography_markdown"] = .string(leader.biographyMarkdown)
         fields["related_leaders"] = contexts.coMentions(in: indexes, excluding: leader.id, ids: \.leaderIDs) {
-            site.leader($0).map(contexts.leaderRef)
+            contexts.leaderRef($0)
         }
         fields["related_topics"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.topicIDs) {
-            site.topic($0).map(contexts.topicRef)
+            contexts.topicRef($0)
         }
         fields["posts"] = .list((site.postsByLeader[leader.id] ?? []).prefix(20).map { ref in
             contexts.postValue(site.articles[ref.article].posts[ref.post], in: site.articles[ref.article])
@@ -120,7 +128,7 @@ extension PagePlan {
         PageSpec(route: .topics, template: "topics", context: base(
             route: .topics, title: "Topics", description: "Every topic in \(site.config.title)'s coverage.",
             kind: "topics", jsonLD: data.collection(name: "Topics", route: .topics, trail: [("Topics", .topics)]),
-            extra: ["topics": .list(site.topics.map(contexts.topicRef))]))
+            extra: ["topics": .list(site.topics.compactMap { contexts.topicRef($0.id) })]))
     }
 
     /// `topic`: everything of `topicRef`, plus explainer_html, explainer_markdown, leaders
@@ -129,14 +137,14 @@ extension PagePlan {
     /// and `pagination`.
     func topicPages(_ topic: Topic) -> [PageSpec] {
         let indexes = site.articlesByTopic[topic.id] ?? []
-        guard case .object(var fields) = contexts.topicRef(topic) else { preconditionFailure("topicRef is an object") }
+        guard case .object(var fields)? = contexts.topicRef(topic.id) else { preconditionFailure("topicRef is an object") }
         fields["explainer_html"] = .string(topic.explainer.html)
         fields["explainer_markdown"] = .string(topic.explainerMarkdown)
         fields["leaders"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.leaderIDs) {
-            site.leader($0).map(contexts.leaderRef)
+            contexts.leaderRef($0)
         }
         fields["related_topics"] = contexts.coMentions(in: indexes, excluding: topic.id, ids: \.topicIDs) {
-            site.topic($0).map(contexts.topicRef)
+            contexts.topicRef($0)
         }
         fields["timeline_svg"] = timeline(id: topic.id, subject: topic.name, indexes: indexes)
         let topicValue = TemplateValue.object(fields)

@@ -5,8 +5,8 @@ extension PagePlan {
     /// article_count. The years come from `site.years`; the index itself is `SearchIndex`.
     func searchPage() -> PageSpec {
         let search: TemplateValue = .object([
-            "leaders": .list(site.leaders.map(contexts.leaderRef)),
-            "topics": .list(site.topics.map(contexts.topicRef)),
+            "leaders": .list(site.leaders.compactMap { contexts.leaderRef($0.id) }),
+            "topics": .list(site.topics.compactMap { contexts.topicRef($0.id) }),
             "article_count": .int(site.articles.count),
         ])
         return PageSpec(route: .search, template: "search", context: base(

@@ -1,35 +1,44 @@
 import TemplateEngine
 
 /// One page to render: the files it becomes, the templates that render them, one context.
+///
+/// The context is made only when the page is rendered (on whichever core renders it) and is
+/// dropped right after, so a site's contexts are never all in memory at once.
 struct PageSpec: Sendable {
     /// Output path and template name, e.g. `("2025/11/24/truce/index.html", "article.html")`.
     let outputs: [(path: String, template: String)]
-    let context: TemplateValue
+    /// Makes the context the templates see.
+    var makeContext: @Sendable () -> TemplateValue
+    var context: TemplateValue { makeContext() }
+    /// What tells whether the page changed, when cheaper than the context: the article page
+    /// stands for its body by the body's source instead of rendering its HTML.
+    var makeFingerprintContext: (@Sendable () -> TemplateValue)?
+    var fingerprintContext: TemplateValue { (makeFingerprintContext ?? makeContext)() }
     /// The page's route, for pages listed in the sitemap.
     let route: Route?
     /// When the page last changed, for the sitemap.
     let lastModified: NewsDate?
 
     /// A page with an HTML file and a Markdown twin from `<template>.html` and `<template>.md`.
-    init(route: Route, template: String, context: TemplateValue, lastModified: NewsDate? = nil) {
+    init(route: Route, template: String, context: @autoclosure @escaping @Sendable () -> TemplateValue, lastModified: NewsDate? = nil) {
         let formats: [PageFormat] = route == .notFound ? [.html] : PageFormat.allCases
         outputs = formats.map { (route.file($0), "\(template).\($0.rawValue)") }
-        self.context = context
+        makeContext = context
         self.route = route == .notFound ? nil : route
         self.lastModified = lastModified
     }
 
     /// A single file, such as a feed, from one template.
-    init(file: String, template: String, context: TemplateValue) {
+    init(file: String, template: String, context: @autoclosure @escaping @Sendable () -> TemplateValue) {
         outputs = [(file, template)]
-        self.context = context
+        makeContext = context
         route = nil
         lastModified = nil
     }
 }
 
 /// Lists every page of the site with its context (DESIGN §3).
-struct PagePlan {
+struct PagePlan: Sendable {
     let contexts: PageContexts
     var site: Site { contexts.site }
     var links: SiteLinks { contexts.links }
@@ -81,7 +90,7 @@ struct PagePlan {
         let total = max(1, (indexes.count + perPage - 1) / perPage)
         return (1...total).map { page in
             let slice = indexes.dropFirst((page - 1) * perPage).prefix(perPage)
-            return make(page, total, .list(slice.map { contexts.articleRef(site.articles[$0]) }), lastModified(slice))
+            return make(page, total, .list(slice.map(contexts.articleRef(at:))), lastModified(slice))
         }
     }
 

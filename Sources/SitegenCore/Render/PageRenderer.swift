@@ -1,3 +1,4 @@
+import Foundation
 import TemplateEngine
 
 /// The Render stage: every page spec through its `.html` and `.md` templates.
@@ -10,35 +11,69 @@ struct PageRenderer {
         template.hasSuffix(".md") || template == "llms.txt" ? .markdown : TemplateEscaping(templateName: template)
     }
 
-    /// Renders all pages on every core. Template errors are collected, one per distinct
-    /// message and position, so a typo used by 500 pages is reported once.
-    func render(_ specs: [PageSpec]) -> Result<[RenderedPage], BuildFailure> {
+    /// Renders all pages on every core and hands each file to `deliver` as soon as it is made,
+    /// on the thread that made it, so rendered pages never pile up in memory. After the first
+    /// error nothing more is delivered, but every page is still rendered so that all template
+    /// errors are found. Errors are collected, one per distinct message and position, so a
+    /// typo used by 500 pages is reported once.
+    /// - Returns: The number of files rendered, or every error.
+    func render(
+        _ specs: [PageSpec], deliver: @Sendable (RenderedPage) throws(SitegenError) -> Void
+    ) -> Result<Int, BuildFailure> {
         let templates = self.templates
-        let results: [[Result<RenderedPage, SitegenError>]] = specs.concurrentMap { spec in
-            spec.outputs.map { output in
+        let failed = FailureFlag()
+        let results: [[SitegenError]] = specs.concurrentMap { spec in
+            let context = spec.context
+            var errors: [SitegenError] = []
+            for output in spec.outputs {
                 let name = output.template
                 do {
-                    let text = try templates.library.render(name, spec.context, escaping: Self.escaping(for: name))
-                    return .success(RenderedPage(path: output.path, text: text))
+                    let text = try templates.library.render(name, context, escaping: Self.escaping(for: name))
+                    if !failed.isSet { try deliver(RenderedPage(path: output.path, text: text)) }
                 } catch let error as TemplateError {
-                    return .failure(TemplateLoader.diagnostic(error, paths: templates.paths))
+                    errors.append(TemplateLoader.diagnostic(error, paths: templates.paths))
+                } catch let error as SitegenError {
+                    errors.append(error)
                 } catch {
                     let path = templates.paths[name] ?? name
-                    return .failure(SitegenError(.template("\(error)"), at: SourceLocation(path: path)))
+                    errors.append(SitegenError(.template("\(error)"), at: SourceLocation(path: path)))
                 }
             }
+            if !errors.isEmpty { failed.set() }
+            return errors
         }
-        var pages: [RenderedPage] = []
         var errors: [String: SitegenError] = [:]
-        for result in results.joined() {
-            switch result {
-            case .success(let page): pages.append(page)
-            case .failure(let error): errors[error.description] = error
-            }
-        }
+        for error in results.joined() { errors[error.description] = error }
         guard errors.isEmpty else {
             return .failure(BuildFailure(errors: errors.values.sorted(by: SitegenError.byLocation), warnings: []))
         }
-        return .success(pages)
+        return .success(specs.reduce(0) { $0 + $1.outputs.count })
+    }
+
+    /// Renders all pages into memory.
+    func render(_ specs: [PageSpec]) -> Result<[RenderedPage], BuildFailure> {
+        let pages = PageCollector()
+        return render(specs) { pages.append($0) }.map { _ in pages.sorted(by: specs) }
+    }
+}
+
+/// A flag any thread may set and read.
+final class FailureFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
+
+/// Rendered pages gathered from many threads.
+final class PageCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [String: RenderedPage] = [:]
+
+    func append(_ page: RenderedPage) { lock.withLock { pages[page.path] = page } }
+
+    /// The pages in the order the specs list their outputs.
+    func sorted(by specs: [PageSpec]) -> [RenderedPage] {
+        lock.withLock { specs.flatMap { $0.outputs.compactMap { pages[$0.path] } } }
     }
 }

@@ -54,7 +54,8 @@ struct SearchIndex {
             let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
             let strong = Set(SearchFolding.terms(in: ([article.title] + leaderNames).joined(separator: "\n")))
             var all = strong
-            for text in [article.summary, topicNames.joined(separator: "\n"), article.body.plainText] {
+            // The body's words from its Markdown: markup and escapes are not letters, so they drop out.
+            for text in [article.summary, topicNames.joined(separator: "\n"), article.markdownBody] {
                 all.formUnion(SearchFolding.terms(in: text))
             }
             return Document(strong: strong, all: all)

@@ -4,14 +4,6 @@ import Glibc
 #endif
 
 extension SiteWriter {
-    /// The temporary file `writeAtomically` uses for `path`: `.index.html.sitegen-tmp` beside
-    /// `index.html`.
-    static func temporaryPath(for path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = "." + (path as NSString).lastPathComponent + temporarySuffix
-        return folder.isEmpty ? name : folder + "/" + name
-    }
-
     /// Removes the temporary files a killed build may have left beside files sitegen owns or
     /// is about to write (`owned`) and beside the manifest; returns how many it removed.
     ///

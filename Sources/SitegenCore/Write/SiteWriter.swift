@@ -16,115 +16,86 @@ struct WriteSummary: Equatable, Sendable {
 ///
 /// - Only files in the manifest are sitegen's; a file it did not write is never overwritten
 ///   or removed (a `CNAME`, a `.git`, a file put there by hand).
-/// - A file whose bytes are unchanged is not rewritten; others are replaced atomically
-///   (a temporary file in the same folder, then `rename`).
-/// - The manifest is first widened to old ∪ new, so a build killed at any moment leaves
-///   every file old or new and the next build still knows every file it may own.
+/// - Writing is streamed: `begin` checks the folder, then each file is `stage`d as soon as it
+///   is rendered, from any thread. A file whose bytes are unchanged is left alone; any other
+///   is written to a hidden temporary file beside its target (`temporaryURL(for:)`), so no
+///   rendered page waits in memory. Only `commit`, called when everything rendered without
+///   error, renames the temporaries into place; `abandon` deletes them, so a failed build
+///   leaves the previous output as it was.
+/// - The manifest is widened to old ∪ new before the first rename, so a build killed at any
+///   moment leaves every file old or new and the next build still knows every file it may own.
 struct SiteWriter {
     let paths: ProjectPaths
+    /// Ends the name of every temporary file sitegen writes: `.<name>.sitegen-tmp` beside `<name>`.
     static let temporarySuffix = ".sitegen-tmp"
 
+    /// The temporary file written beside `url` before it is renamed over it.
+    static func temporaryURL(for url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + temporarySuffix)
+    }
+
+    /// The temporary file written beside the file at `path` before it is renamed over it.
+    static func temporaryPath(for path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." + path + temporarySuffix }
+        return path[...slash] + "." + path[path.index(after: slash)...] + temporarySuffix
+    }
+
+    /// Writes pages and static files at once: `begin`, `stage` each, `commit`.
     func write(pages: [RenderedPage], files: [StaticFile]) -> Result<WriteSummary, BuildFailure> {
+        let output: StagedOutput
         do {
-            return .success(try writeChecked(pages: pages, files: files))
+            output = try begin(pagePaths: pages.map(\.path), files: files)
         } catch {
             return .failure(BuildFailure(errors: [error], warnings: []))
         }
+        let errors = pages.concurrentMap { page -> SitegenError? in
+            do throws(SitegenError) { try output.stage(page) } catch { return error }
+            return nil
+        }
+        if let error = errors.lazy.compactMap({ $0 }).first {
+            output.abandon()
+            return .failure(BuildFailure(errors: [error], warnings: []))
+        }
+        return output.commit()
     }
 
-    private func writeChecked(pages: [RenderedPage], files: [StaticFile]) throws(SitegenError) -> WriteSummary {
+    /// Checks the output folder and the files to be written, and reads the old manifest.
+    /// - Parameters:
+    ///   - pagePaths: Every file the pages will become, relative to the output folder.
+    ///   - files: Static files and assets, copied as they are.
+    /// - Throws: `SitegenError` when the folder is refused, or a static file has a page's path.
+    func begin(pagePaths: [String], files: [StaticFile]) throws(SitegenError) -> StagedOutput {
         try OutputFolder.check(paths)
         let root = paths.output.standardizedFileURL
-        try createDirectory(root)
         let manifestURL = root.appendingPathComponent(Manifest.fileName)
         let old = (try? String(contentsOf: manifestURL, encoding: .utf8)).map(Manifest.init(text:)) ?? Manifest(paths: [])
-
-        var entries: [(path: String, contents: FileContents)] = pages.map { ($0.path, .bytes($0.contents)) }
-        let pagePaths = Set(pages.map(\.path))
-        for file in files {
-            if pagePaths.contains(file.outputPath) {
-                throw SitegenError(.writeFailed(file.outputPath, why: "a static file has the same path as a generated page"),
-                                   at: SourceLocation(path: paths.display(file.source)))
-            }
-            entries.append((file.outputPath, .copy(file.source)))
+        let pageSet = Set(pagePaths)
+        for file in files where pageSet.contains(file.outputPath) {
+            throw SitegenError(.writeFailed(file.outputPath, why: "a static file has the same path as a generated page"),
+                               at: SourceLocation(path: paths.display(file.source)))
         }
-        let new = Manifest(paths: Set(entries.map(\.path)))
-        try checkOwnership(entries, old: old, root: root)
+        let new = Manifest(paths: pageSet.union(files.map(\.outputPath)))
+        // A build killed while staging leaves temporaries beside files it may own: clear them.
         _ = removeLeftoverTemporaries(for: old.paths.union(new.paths), root: root)
-
-        try writeAtomically(Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
-        var summary = WriteSummary()
-        var verified = Set<String>()
-        for folder in Set(entries.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
-            var current = ""
-            for component in folder.split(separator: "/") {
-                current += (current.isEmpty ? "" : "/") + component
-                if verified.insert(current).inserted { try createDirectory(root.appendingPathComponent(current)) }
-            }
-        }
-        let outcomes = entries.concurrentMap { entry in
-            Result { () throws(SitegenError) -> Bool in
-                try self.writeIfChanged(entry.contents, to: root.appendingPathComponent(entry.path))
-            }
-        }
-        for (entry, outcome) in zip(entries, outcomes) {
-            switch outcome {
-            case .success(true):
-                summary.written += 1
-                summary.changed.append(entry.path)
-            case .success(false): summary.unchanged += 1
-            case .failure(let error): throw error
-            }
-        }
-        summary.removed = removeStale(old.paths.subtracting(new.paths), root: root)
-        summary.changed = (summary.changed + old.paths.subtracting(new.paths)).sorted()
-        try writeAtomically(Array(new.text.utf8), to: manifestURL)
-        return summary
-    }
-
-    enum FileContents: Sendable {
-        case bytes([UInt8])
-        case copy(URL)
-    }
-
-    /// Refuses to overwrite a file sitegen did not write, unless its bytes are already right.
-    private func checkOwnership(_ entries: [(path: String, contents: FileContents)], old: Manifest, root: URL) throws(SitegenError) {
-        for entry in entries where !old.paths.contains(entry.path) {
-            let url = root.appendingPathComponent(entry.path)
-            guard Self.somethingExists(at: url) else { continue }
-            let existing = Self.regularFileContents(at: url)
-            if let existing, let wanted = try? bytes(of: entry.contents), existing == Data(wanted) { continue }
-            throw SitegenError(.outputConflict(paths.display(url)), at: nil)
-        }
-    }
-
-    private func bytes(of contents: FileContents) throws -> [UInt8] {
-        switch contents {
-        case .bytes(let bytes): return bytes
-        case .copy(let url): return [UInt8](try Data(contentsOf: url))
-        }
-    }
-
-    /// Writes unless the file already has these bytes; returns whether it wrote.
-    private func writeIfChanged(_ contents: FileContents, to url: URL) throws(SitegenError) -> Bool {
-        let wanted: [UInt8]
-        do { wanted = try bytes(of: contents) } catch {
-            throw SitegenError(.unreadableFile((error as NSError).localizedDescription), at: nil)
-        }
-        if let existing = Self.regularFileContents(at: url), existing.count == wanted.count,
-            existing.elementsEqual(wanted)
-        {
-            return false
-        }
-        try writeAtomically(wanted, to: url)
-        return true
+        return StagedOutput(writer: self, root: root, old: old, new: new, files: files)
     }
 
     /// Writes a temporary file beside `url`, then renames it over `url`.
     func writeAtomically(_ bytes: [UInt8], to url: URL) throws(SitegenError) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + Self.temporarySuffix)
-        let failure = { (why: String) in SitegenError(.writeFailed(self.paths.display(url), why: why), at: nil) }
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
+        let temporary = Self.temporaryPath(for: url.path)
+        try writeFile(bytes, to: temporary, reportingAs: paths.display(url))
+        guard rename(temporary, url.path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(temporary)
+            throw SitegenError(.writeFailed(paths.display(url), why: why), at: nil)
+        }
+    }
+
+    /// Writes `bytes` to the file at `path` (never through a symbolic link); on failure nothing
+    /// is left there. Errors name `target`, the file as the user knows it.
+    func writeFile(_ bytes: [UInt8], to path: String, reportingAs target: @autoclosure () -> String) throws(SitegenError) {
+        func failure(_ why: String) -> SitegenError { SitegenError(.writeFailed(target(), why: why), at: nil) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
         var offset = 0
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
@@ -138,35 +109,14 @@ struct SiteWriter {
         let writeError = errno
         close(descriptor)
         guard ok else {
-            unlink(temporary.path)
+            unlink(path)
             throw failure(String(cString: strerror(writeError)))
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw failure(why)
-        }
-    }
-
-    /// Creates one folder whose parent exists; refuses when the path is a file or a symbolic
-    /// link, so nothing is written outside the output folder.
-    private func createDirectory(_ url: URL) throws(SitegenError) {
-        var info = stat()
-        if lstat(url.path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR { return }
-            if url.standardizedFileURL == paths.output.standardizedFileURL, (info.st_mode & S_IFMT) == S_IFLNK { return }
-            throw SitegenError(.writeFailed(paths.display(url), why: "it exists and is not a folder"), at: nil)
-        }
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: url == paths.output.standardizedFileURL)
-        } catch {
-            throw SitegenError(.writeFailed(paths.display(url), why: (error as NSError).localizedDescription), at: nil)
         }
     }
 
     /// Removes sitegen's own files that this build no longer produces, then the folders
     /// they leave empty (never a folder that still holds anything).
-    private func removeStale(_ stale: Set<String>, root: URL) -> Int {
+    func removeStale(_ stale: Set<String>, root: URL) -> Int {
         var removed = 0
         var folders = Set<String>()
         for path in stale.sorted() {

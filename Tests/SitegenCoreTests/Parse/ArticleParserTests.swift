@@ -20,7 +20,7 @@ struct ArticleParserTests {
         #expect(article.slug.rawValue == "truce-holds")
         #expect(article.leaderRefs == [Located(value: "xi-jinping", location: at(4, 11))])
         #expect(article.topicRefs == nil)
-        #expect(article.body.html == "<p>First <em>para</em>.</p>\n")
+        #expect(article.articleBody.html == "<p>First <em>para</em>.</p>\n")
     }
 
     @Test func unterminatedFrontMatterIsAnError() {

@@ -40,6 +40,17 @@ struct FixtureSite {
         }
     }
 
+    /// Relative paths of every file below `folder`, hidden ones included, sorted.
+    static func allFiles(in folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        return enumerator.compactMap { item -> String? in
+            guard let path = item as? String else { return nil }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            return isDirectory.boolValue ? nil : path
+        }.sorted()
+    }
+
     /// Relative paths of every file below `folder`, sorted.
     static func files(in folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }

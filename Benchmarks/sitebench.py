@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""sitegen's site benchmark: a deterministic news corpus and timed builds.
+
+    python3 Benchmarks/sitebench.py --n 10000 --runs 5
+
+generates (once per N, cached) bench-work/corpus-N/{Content,Templates}: N articles with
+front matter, 1-3 of 40 leaders, 1-4 of 60 topics with a long-tailed popularity and
+600-900-word CommonMark bodies (headings, lists, quotes, links), plus the leader and topic
+files and the repository's Templates/. Then it runs `sitegen build` RUNS times into fresh
+output folders, once more with nothing changed, and prints the median wall time, articles
+per second, peak RSS (from /usr/bin/time -v) and the number of files written.
+
+Article i is the same for every N (its text is seeded by i), so N=1,000 is a prefix of
+N=10,000. Dates advance 53 minutes per article from 2020-01-01, newest last.
+
+`make bench N=10000 RUNS=5` builds the release binary and runs this script; see
+BENCHMARKS.md.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "bench-work")
+CORPUS_VERSION = "1"
+
+FIRST = ["Ada", "Boris", "Chen", "Dalia", "Emeka", "Farah", "Gustavo", "Hana", "Ivan", "Jae",
+         "Kofi", "Lucia", "Mateus", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sergei", "Tomoko"]
+LAST = ["Almeida", "Brandt", "Castillo", "Dimitrov", "Eriksen", "Fujita", "Garcia", "Haddad",
+        "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov",
+        "Quispe", "Rahman", "Sato", "Tanaka", "Usman", "Varga", "Weber", "Xu", "Yilmaz", "Zhou"]
+ROLES = ["President", "Prime Minister", "Chancellor", "Foreign Minister", "Trade Minister",
+         "Finance Minister", "King", "Governor"]
+COUNTRIES = ["Arland", "Belmora", "Corvina", "Dastan", "Elbonia", "Fennick", "Galtria", "Heliport",
+             "Istvania", "Jorvik", "Kalmar", "Lorvenia", "Marovia", "Nerith", "Ostria", "Pelagia",
+             "Qadira", "Rovenia", "Sarnia", "Tavira"]
+TOPIC_WORDS = ["tariffs", "soybeans", "rare earths", "fentanyl", "chips", "shipping", "steel",
+               "energy", "grain", "fisheries", "pipelines", "sanctions", "currency", "debt",
+               "climate", "vaccines", "satellites", "railways", "ports", "copper", "lithium",
+               "cobalt", "wheat", "rice", "coffee", "cocoa", "textiles", "aircraft", "autos",
+               "batteries", "solar panels", "wind farms", "nuclear power", "gas prices", "oil output",
+               "migration", "border security", "cyber attacks", "elections", "the constitution",
+               "press freedom", "water rights", "drought", "floods", "refugees", "peace talks",
+               "arms control", "naval drills", "airspace", "the census", "pensions", "inflation",
+               "interest rates", "the budget", "tourism", "student visas", "patents", "data privacy",
+               "antitrust", "telecoms"]
+VERBS = ["said", "warned", "argued", "signalled", "insisted", "conceded", "announced", "suggested",
+         "repeated", "denied"]
+WORDS = ("the of and to in a on for that with as by at from their its was were has have had "
+         "officials talks minister government delegation agreement week month year deal plan "
+         "trade market economy exports imports prices growth summit meeting visit statement "
+         "policy security region border council committee report analysts observers envoy "
+         "proposal framework negotiations partners allies rivals leaders ministers capital "
+         "parliament vote budget industry farmers workers companies investors banks markets "
+         "shipment cargo supply demand quota tariff duty ban limit review decision response "
+         "pressure support concern criticism praise progress delay step move signal message "
+         "early late new old first final major minor broad narrow public private formal "
+         "quietly sharply slowly quickly firmly openly briefly again still already never").split()
+CITIES = ["Geneva", "Vienna", "Singapore", "Nairobi", "Lima", "Oslo", "Doha", "Hanoi", "Lisbon",
+          "Accra", "Seoul", "Quito", "Rabat", "Tbilisi", "Manila", "Bogota"]
+
+
+def leaders_list():
+    rng = random.Random(4040)
+    leaders = []
+    used = set()
+    while len(leaders) < 40:
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        if (first, last) in used:
+            continue
+        used.add((first, last))
+        country = COUNTRIES[len(leaders) % len(COUNTRIES)]
+        role = rng.choice(ROLES)
+        lid = f"{first}-{last}".lower()
+        leaders.append({"id": lid, "name": f"{first} {last}", "last": last, "role": f"{role} of {country}",
+                        "country": country, "aliases": [f"{first} {last}", f"{role} {last}"]})
+    return leaders
+
+
+def topics_list():
+    topics = []
+    for word in TOPIC_WORDS:
+        tid = re.sub(r"[^a-z0-9]+", "-", word.replace("the ", "").lower()).strip("-")
+        name = word.replace("the ", "")
+        topics.append({"id": tid, "name": name[0].upper() + name[1:], "keyword": word})
+    return topics
+
+
+def sentence(rng, extra=()):
+    words = [rng.choice(WORDS) for _ in range(rng.randint(9, 18))]
+    for item in extra:
+        words.insert(rng.randrange(len(words) + 1), item)
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
+
+
+def body(rng, leaders, topics, index):
+    """600-900 words of CommonMark: paragraphs, headings, a list, a quote, links."""
+    target = rng.randint(600, 900)
+    parts, count = [], 0
+    names = [l["name"] for l in leaders]
+    keywords = [t["keyword"] for t in topics]
+
+    def paragraph():
+        nonlocal count
+        sentences = []
+        for _ in range(rng.randint(3, 5)):
+            extra = []
+            if rng.random() < 0.4:
+                extra.append(rng.choice(names))
+            if rng.random() < 0.5:
+                extra.append(rng.choice(keywords))
+            if rng.random() < 0.15:
+                extra.append(f"[{rng.choice(WORDS)} {rng.choice(WORDS)}](https://example.com/{index}/{rng.randint(1, 999)})")
+            if rng.random() < 0.1:
+                extra.append(f"*{rng.choice(WORDS)}*")
+            s = sentence(rng, extra)
+            sentences.append(s)
+            count += len(s.split())
+        return " ".join(sentences)
+
+    parts.append(paragraph())
+    while count < target:
+        kind = rng.random()
+        if kind < 0.12:
+            heading = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 5)))
+            parts.append("## " + heading[0].upper() + heading[1:])
+            count += 3
+        elif kind < 0.22:
+            items = []
+            for _ in range(rng.randint(3, 5)):
+                item = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10)))
+                items.append(("- " if rng.random() < 0.6 else f"{len(items) + 1}. ") + item)
+                count += len(item.split())
+            parts.append("\n".join(items))
+        elif kind < 0.30:
+            quote = sentence(rng)
+            parts.append(f"> “{quote}” {rng.choice(names)} {rng.choice(VERBS)} in {rng.choice(CITIES)}.")
+            count += len(quote.split()) + 5
+        else:
+            parts.append(paragraph())
+    return "\n\n".join(parts) + "\n"
+
+
+def weighted_sample(rng, items, weights, k):
+    chosen = []
+    while len(chosen) < k:
+        pick = rng.choices(items, weights=weights)[0]
+        if pick not in chosen:
+            chosen.append(pick)
+    return chosen
+
+
+def generate(n, folder):
+    content = os.path.join(folder, "Content")
+    if os.path.exists(folder):
+        shutil.rmtree(folder)
+    os.makedirs(os.path.join(content, "leaders"))
+    os.makedirs(os.path.join(content, "topics"))
+    with open(os.path.join(content, "site.yml"), "w") as f:
+        f.write("title: The Bench Desk\ndescription: A generated news archive for benchmarks.\n"
+                "base_url: https://example.org/\nlanguage: en\npublisher: The Bench Desk\nper_page: 10\n")
+    leaders, topics = leaders_list(), topics_list()
+    for l in leaders:
+        with open(os.path.join(content, "leaders", l["id"] + ".md"), "w") as f:
+            aliases = ", ".join(l["aliases"])
+            f.write(f"---\nname: {l['name']}\nrole: {l['role']}\ncountry: {l['country']}\n"
+                    f"aliases: [{aliases}]\nhandles: []\n---\n## Profile\n\n{l['name']} is the {l['role']}. "
+                    + sentence(random.Random(l["id"])) + "\n\n## In office\n\n" + sentence(random.Random(l["name"])) + "\n")
+    for t in topics:
+        with open(os.path.join(content, "topics", t["id"] + ".md"), "w") as f:
+            f.write(f"---\nname: {t['name']}\nkeywords: [{t['keyword']}]\n---\n## The issue\n\n"
+                    f"Everything about {t['keyword']}. " + sentence(random.Random(t["id"])) + "\n")
+    topic_weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(topics))]
+    leader_weights = [1.0 / (rank + 1) ** 0.6 for rank in range(len(leaders))]
+    start = datetime.datetime(2020, 1, 1, 6, 0)
+    for i in range(n):
+        rng = random.Random(i * 7919 + 17)
+        these_leaders = weighted_sample(rng, leaders, leader_weights, rng.randint(1, 3))
+        these_topics = weighted_sample(rng, topics, topic_weights, rng.randint(1, 4))
+        when = start + datetime.timedelta(minutes=53 * i)
+        title = (f"{these_leaders[0]['name']} {rng.choice(VERBS)} on {these_topics[0]['keyword']} "
+                 f"as {rng.choice(WORDS)} {rng.choice(WORDS)} talks open in {rng.choice(CITIES)}")
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") + f"-{i}"
+        lines = ["---", f"title: {title}", f"date: {when.strftime('%Y-%m-%dT%H:%M:00')}+00:00"]
+        if i % 5 != 4:  # every fifth article leaves leaders and topics to inference
+            lines.append("leaders: [" + ", ".join(l["id"] for l in these_leaders) + "]")
+            lines.append("topics: [" + ", ".join(t["id"] for t in these_topics) + "]")
+        lines.append(f"slug: {slug}")
+        if i % 3 == 0:
+            lines.append(f"author: {rng.choice(FIRST)} {rng.choice(LAST)}")
+        if i % 7 == 0:
+            lines.append(f"source: {{name: Wire {i % 11}, url: \"https://wire.example/{i}\"}}")
+        if i % 13 == 0:
+            lines.append(f"updated: {(when + datetime.timedelta(days=1)).strftime('%Y-%m-%d')}")
+        lines.append("---")
+        folder_year = os.path.join(content, "articles", str(when.year), f"{when.month:02d}")
+        os.makedirs(folder_year, exist_ok=True)
+        mentions = " and ".join(l["name"] for l in these_leaders)
+        lead = (f"{mentions} discussed {these_topics[0]['keyword']} and {these_topics[-1]['keyword']} "
+                f"on {when.strftime('%A')}, as {these_topics[0]['keyword']} and {these_topics[-1]['keyword']} "
+                "dominated the agenda.")
+        text = "\n".join(lines) + "\n" + lead + "\n\n" + body(rng, these_leaders, these_topics, i)
+        with open(os.path.join(folder_year, f"{i:06d}-{slug}.md"), "w") as f:
+            f.write(text)
+    shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(folder, "Templates"))
+    with open(os.path.join(folder, ".complete"), "w") as f:
+        f.write(CORPUS_VERSION + "\n")
+
+
+def corpus(n):
+    folder = os.path.join(WORK, f"corpus-{n}")
+    marker = os.path.join(folder, ".complete")
+    if not (os.path.exists(marker) and open(marker).read().strip() == CORPUS_VERSION):
+        print(f"Generating {n} articles in {os.path.relpath(folder, ROOT)}/ …", flush=True)
+        generate(n, folder)
+    else:
+        # Templates may have changed since the corpus was made.
+        shutil.rmtree(os.path.join(folder, "Templates"))
+        shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(folder, "Templates"))
+    return folder
+
+
+def timed_build(binary, folder, output):
+    """One `sitegen build` under /usr/bin/time -v: (wall seconds, peak RSS in MB, stdout)."""
+    result = subprocess.run(
+        ["/usr/bin/time", "-v", binary, "build", "--root", folder, "--output", output, "--now", "2026-01-01"],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"sitegen build failed with exit code {result.returncode}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", result.stderr).group(1)) for kind in ("User", "System"))
+    return seconds, rss, cpu, result.stdout.strip()
+
+
+def count_files(folder):
+    return sum(len(files) for _, _, files in os.walk(folder))
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=10000, help="articles in the corpus")
+    parser.add_argument("--runs", type=int, default=5, help="cold builds to time")
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "sitegen"))
+    parser.add_argument("--incremental", default=None, help="the site-bench binary, to time an incremental rebuild")
+    parser.add_argument("--generate-only", action="store_true")
+    args = parser.parse_args()
+
+    folder = corpus(args.n)
+    if args.generate_only:
+        return
+    # ext4 without a journal (as on this machine) skips inodes freed in the last 30 seconds when
+    # it allocates new ones, one by one: creating 30,000 files right after deleting 30,000
+    # costs seconds of kernel time. So old outputs are deleted first, then 31 s pass, and each
+    # run writes into a fresh folder; all are deleted at the end.
+    if remove_outputs(args.n):
+        print("Waiting 31 s after deleting old outputs (see the comment in sitebench.py) …", flush=True)
+        time.sleep(31)
+    print(f"Load before: {load()} (nproc {os.cpu_count()})", flush=True)
+    walls, rsss, cpus = [], [], []
+    output = None
+    for run in range(args.runs):
+        output = os.path.join(WORK, f"out-{args.n}-{run}")
+        wall, rss, cpu, summary = timed_build(args.binary, folder, output)
+        walls.append(wall)
+        rsss.append(rss)
+        cpus.append(cpu)
+        print(f"  cold build {run + 1}: {wall:.2f} s wall, {cpu:.2f} s CPU, {rss:.0f} MB  ({summary})", flush=True)
+    files = count_files(output)
+    again, again_rss, again_cpu, again_summary = timed_build(args.binary, folder, output)
+    print(f"  no-change rebuild: {again:.2f} s wall, {again_cpu:.2f} s CPU, {again_rss:.0f} MB  ({again_summary})", flush=True)
+    median = statistics.median(walls)
+    print(f"Load after: {load()}")
+    print()
+    print(f"N={args.n}: median cold build {median:.2f} s (min {min(walls):.2f}, max {max(walls):.2f}), "
+          f"{args.n / median:,.0f} articles/s, {1e6 * median / args.n:.0f} µs/article, "
+          f"CPU (user+sys) {statistics.median(cpus):.2f} s, "
+          f"peak RSS {statistics.median(rsss):.0f} MB (max {max(rsss):.0f}), {files} files; "
+          f"no-change rebuild {again:.2f} s")
+    if args.incremental:
+        result = subprocess.run([args.incremental, "--root", folder, "--output", output, "--now", "2026-01-01"],
+                                capture_output=True, text=True)
+        sys.stdout.write(result.stdout)
+        sys.stderr.write(result.stderr)
+    remove_outputs(args.n)
+
+
+def remove_outputs(n):
+    """Deletes the output folders of earlier runs; returns whether there were any."""
+    found = False
+    if os.path.isdir(WORK):
+        for name in os.listdir(WORK):
+            if name.startswith(f"out-{n}-") or name.startswith(f"inc-{n}"):
+                shutil.rmtree(os.path.join(WORK, name), ignore_errors=True)
+                found = True
+    return found
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One build's writes into the output folder, staged beside their targets until `commit`.
+///
+/// `stage` may be called from many threads at once. It compares a file with what is already
+/// there (by size first, bytes only when the sizes agree), refuses to overwrite a file that is
+/// not sitegen's, and writes a changed file to its temporary name. Nothing visible changes until
+/// `commit`; `abandon` removes the temporaries and any folder staging created.
+final class StagedOutput: @unchecked Sendable {
+    private let writer: SiteWriter
+    private let root: URL
+    /// The output folder's path, ending in `/`.
+    private let rootPath: String
+    private let old: Manifest
+    private let new: Manifest
+    private let files: [StaticFile]
+
+    private let lock = NSLock()
+    // Guarded by `lock`:
+    private var staged: [(temporary: String, target: String)] = []
+    private var unchanged = 0
+    private var checkedFolders: Set<String> = []
+    private var createdFolders: [String] = []
+
+    init(writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile]) {
+        self.writer = writer
+        self.root = root
+        rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        self.old = old
+        self.new = new
+        self.files = files
+    }
+
+    /// Stages one rendered file.
+    /// - Throws: `SitegenError` when a file sitegen did not write stands there with other bytes,
+    ///   or a folder or file cannot be made.
+    func stage(_ page: RenderedPage) throws(SitegenError) {
+        try stage(page.contents, at: page.path)
+    }
+
+    /// Stages `bytes` as the file at `path` (relative to the output folder).
+    func stage(_ bytes: [UInt8], at path: String) throws(SitegenError) {
+        let target = rootPath + path
+        switch Self.compare(bytes, withFileAt: target) {
+        case .same:
+            lock.withLock { unchanged += 1 }
+            return
+        case .different:
+            if !old.paths.contains(path) {
+                throw SitegenError(.outputConflict(writer.paths.display(root.appendingPathComponent(path))), at: nil)
+            }
+        case .absent:
+            break
+        }
+        try createFolders(for: path)
+        let temporary = SiteWriter.temporaryPath(for: target)
+        try writer.writeFile(bytes, to: temporary, reportingAs: self.writer.paths.display(self.root.appendingPathComponent(path)))
+        lock.withLock { staged.append((temporary, target)) }
+    }
+
+    /// Counts files the caller knows to be unchanged without staging them (an incremental
+    /// build skips pages whose context did not change).
+    func countUnchanged(_ count: Int) {
+        lock.withLock { unchanged += count }
+    }
+
+    /// Moves every staged file into place, copies static files, removes stale files and writes
+    /// the manifest. Call it once, after every page was staged without error.
+    func commit() -> Result<WriteSummary, BuildFailure> {
+        do throws(SitegenError) {
+            for file in files {
+                let bytes: [UInt8]
+                do { bytes = [UInt8](try Data(contentsOf: file.source)) } catch {
+                    throw SitegenError(.unreadableFile((error as NSError).localizedDescription),
+                                       at: SourceLocation(path: writer.paths.display(file.source)))
+                }
+                try stage(bytes, at: file.outputPath)
+            }
+            let manifestURL = root.appendingPathComponent(Manifest.fileName)
+            try createFolders(for: Manifest.fileName)
+            // The manifest already lists exactly these files when nothing came or went.
+            let manifestChanged = old.paths != new.paths
+            if manifestChanged {
+                try writer.writeAtomically(Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
+            }
+            let moves = lock.withLock { staged }
+            let failures = moves.concurrentMap { move -> SitegenError? in
+                guard rename(move.temporary, move.target) != 0 else { return nil }
+                let why = String(cString: strerror(errno))
+                unlink(move.temporary)
+                return SitegenError(.writeFailed(writer.paths.display(URL(fileURLWithPath: move.target)), why: why), at: nil)
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            var summary = WriteSummary(written: moves.count, unchanged: lock.withLock { unchanged })
+            let stale = old.paths.subtracting(new.paths)
+            summary.removed = writer.removeStale(stale, root: root)
+            summary.changed = (moves.map { String($0.target.dropFirst(rootPath.count)) } + stale).sorted()
+            if manifestChanged { try writer.writeAtomically(Array(new.text.utf8), to: manifestURL) }
+            return .success(summary)
+        } catch {
+            abandon()
+            return .failure(BuildFailure(errors: [error], warnings: []))
+        }
+    }
+
+    /// Deletes every staged temporary file and the folders staging created (when empty).
+    func abandon() {
+        let (moves, folders) = lock.withLock { (staged, createdFolders) }
+        for move in moves { unlink(move.temporary) }
+        for folder in folders.reversed() { rmdir(folder) }
+        lock.withLock {
+            staged = []
+            createdFolders = []
+        }
+    }
+
+    private enum Comparison { case absent, same, different }
+
+    /// Whether the file at `path` holds `bytes`; reads it only when its size matches.
+    private static func compare(_ bytes: [UInt8], withFileAt path: String) -> Comparison {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .absent }
+        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return .different }
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW)
+        guard descriptor >= 0 else { return .different }
+        defer { close(descriptor) }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        var filled = 0
+        while filled < existing.count {
+            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            filled += count
+        }
+        guard filled == bytes.count else { return .different }
+        let equal = existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
+        return equal ? .same : .different
+    }
+
+    /// Makes sure every folder above `path` is a real folder inside the output folder (never a
+    /// symbolic link), creating what is missing. Each folder is checked once per build.
+    private func createFolders(for path: String) throws(SitegenError) {
+        var folders: [String] = [""]
+        var current = ""
+        for component in path.split(separator: "/").dropLast() {
+            current += (current.isEmpty ? "" : "/") + component
+            folders.append(current)
+        }
+        for folder in folders {
+            if lock.withLock({ checkedFolders.contains(folder) }) { continue }
+            let url = folder.isEmpty ? root.path : rootPath + folder
+            if try ensureFolder(url, isRoot: folder.isEmpty) {
+                lock.withLock { createdFolders.append(url) }
+            }
+            lock.withLock { _ = checkedFolders.insert(folder) }
+        }
+    }
+
+    /// Creates one folder whose parent exists, or accepts an existing one; returns whether it
+    /// created it. Refuses a file or a symbolic link (but the output folder itself may be a link).
+    private func ensureFolder(_ path: String, isRoot: Bool) throws(SitegenError) -> Bool {
+        let failure = { (why: String) in
+            SitegenError(.writeFailed(self.writer.paths.display(URL(fileURLWithPath: path)), why: why), at: nil)
+        }
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            if isRoot {
+                do {
+                    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                } catch {
+                    throw failure((error as NSError).localizedDescription)
+                }
+                return true
+            }
+            if mkdir(path, 0o755) == 0 { return true }
+            guard errno == EEXIST, lstat(path, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return false }
+        if isRoot, (info.st_mode & S_IFMT) == S_IFLNK { return false }
+        throw failure("it exists and is not a folder")
+    }
+}

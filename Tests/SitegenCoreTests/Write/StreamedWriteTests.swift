@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+/// Pages are staged as they are rendered; a build that fails part-way must leave no trace.
+struct StreamedWriteTests {
+    let site = FixtureSite("sites/basic")
+
+    func snapshot(_ folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in FixtureSite.allFiles(in: folder) {
+            files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+        }
+        return files
+    }
+
+    func breakArticleTemplate() throws {
+        let url = site.project.url.appendingPathComponent("Templates/article.html.mustache")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{article.title}}", with: "{{article.titel}}").write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func failedRenderLeavesThePreviousOutputAsItWas() throws {
+        _ = try site.build().get()
+        let before = snapshot(site.output)
+        let article = site.project.url.appendingPathComponent("Content/articles/tariff-talks.md")
+        try (try String(contentsOf: article, encoding: .utf8)).replacingOccurrences(of: "Tariff talks stall", with: "Tariff talks resume")
+            .write(to: article, atomically: true, encoding: .utf8)
+        site.project.write("Content/articles/brand-new.md", "---\ntitle: Brand new\ndate: 2027-03-01\n---\nNew.\n")
+        try breakArticleTemplate()
+        guard case .failure(let failure) = site.build() else {
+            Issue.record("expected a template error")
+            return
+        }
+        #expect(failure.errors.first?.description.contains("unknown key 'article.titel'") == true)
+        #expect(snapshot(site.output) == before)
+    }
+
+    @Test func failedFirstBuildCreatesNoOutputFolder() throws {
+        try breakArticleTemplate()
+        guard case .failure = site.build() else {
+            Issue.record("expected a template error")
+            return
+        }
+        #expect(!site.project.exists("Output"))
+    }
+
+    @Test func successfulBuildLeavesNoTemporaryFiles() throws {
+        _ = try site.build().get()
+        #expect(FixtureSite.allFiles(in: site.output).filter { $0.hasSuffix(SiteWriter.temporarySuffix) } == [])
+    }
+
+    @Test func temporaryNameIsHiddenBesideTheTarget() {
+        #expect(SiteWriter.temporaryPath(for: "/out/2026/index.html") == "/out/2026/.index.html.sitegen-tmp")
+        #expect(SiteWriter.temporaryURL(for: URL(fileURLWithPath: "/out/feed.xml")).path == "/out/.feed.xml.sitegen-tmp")
+    }
+}
