@@ -97,9 +97,9 @@ public final class SiteSession: @unchecked Sendable {
         let profileParser = ProfileParser(renderer: renderer)
         let known = files
         let sharedUnchanged = previous != nil
-        let remembered = content.articles.concurrentMap { url -> RememberedFile in
-            let stamp = FileStamp(path: url.path)
-            if let file = known[url.path], file.stamp == stamp, stamp.exists {
+        let remembered = Array(zip(content.articles, content.articlePaths)).concurrentMap { url, path -> RememberedFile in
+            let stamp = FileStamp(path: path)
+            if let file = known[path], file.stamp == stamp, stamp.exists {
                 return sharedUnchanged ? file : RememberedFile(stamp: stamp, outcome: file.outcome, checked: nil)
             }
             switch reader.read(url) {
@@ -125,7 +125,7 @@ public final class SiteSession: @unchecked Sendable {
             checked.checked = checker.check(article)
             return checked
         }
-        files = Dictionary(uniqueKeysWithValues: zip(content.articles, checkedFiles).map { ($0.path, $1) })
+        files = Dictionary(uniqueKeysWithValues: zip(content.articlePaths, checkedFiles).map { ($0, $1) })
         let (site, modelDiagnostics) = assembler.assemble(
             checked: checkedFiles.compactMap(\.checked), leaders: leaders.compactMap(\.value), topics: topics.compactMap(\.value))
         diagnostics += modelDiagnostics
@@ -145,12 +145,11 @@ public final class SiteSession: @unchecked Sendable {
         let feeds = FeedPlan(contexts: contexts)
         let pageSpecs = PagePlan(contexts: contexts).pages()
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
-        let jsonFeed = feeds.jsonFeed()
         let staticFiles = theme.assets + content.staticFiles
         clock.lap("Plan")
         let candidates: [Bool]  // per spec: whether it must be rendered
         if previous != nil, let changed = textOnly {
-            let dirty = Self.pagesShowing(changed, in: site)
+            let dirty = Self.pagesShowing(changed, in: site, before: previous!.site)
             candidates = specs.map { spec in spec.route.map(dirty.routes.contains) ?? dirty.files.contains(spec.outputs[0].path) }
         } else if let previous {
             candidates = specs.concurrentMap { spec in
@@ -175,7 +174,7 @@ public final class SiteSession: @unchecked Sendable {
         let output: StagedOutput
         do {
             output = try SiteWriter(paths: paths).begin(
-                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [jsonFeed.path], files: staticFiles)
+                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath], files: staticFiles)
         } catch {
             return .failure(BuildFailure(errors: [error], warnings: warnings))
         }
@@ -190,7 +189,18 @@ public final class SiteSession: @unchecked Sendable {
             log.record(page.path, size: page.contents.count)
             try output.stage(page)
         }.flatMap { _ in
-            Result { () throws(SitegenError) in try output.stage(jsonFeed) }.mapError { BuildFailure(errors: [$0], warnings: []) }
+            // The JSON feed is made in code; it can change only when one of its articles did.
+            let jsonFeedKept = textOnly.map { changed in
+                !changed.contains { $0 < FeedPlan.feedSize }
+                    && previous?.sizes[FeedPlan.jsonFeedPath] == FileStamp(path: outputFolder + FeedPlan.jsonFeedPath).size
+            } ?? false
+            if jsonFeedKept {
+                output.countUnchanged(1)
+                return .success(())
+            }
+            let jsonFeed = feeds.jsonFeed()
+            log.record(jsonFeed.path, size: jsonFeed.contents.count)
+            return Result { () throws(SitegenError) in try output.stage(jsonFeed) }.mapError { BuildFailure(errors: [$0], warnings: []) }
         }
         clock.lap("Render")
         if case .failure(let failure) = result {
@@ -236,10 +246,16 @@ public final class SiteSession: @unchecked Sendable {
         return changed
     }
 
-    /// Every page and file that can show one of the `changed` articles (see the type's notes).
-    private static func pagesShowing(_ changed: Set<Int>, in site: Site) -> (routes: Set<Route>, files: Set<String>) {
+    /// Every page and file that can show one of the `changed` articles (see the type's notes);
+    /// `before` is the last build's site, with the same articles in the same order.
+    private static func pagesShowing(_ changed: Set<Int>, in site: Site, before: Site) -> (routes: Set<Route>, files: Set<String>) {
         var routes = Set<Route>()
-        var files: Set<String> = ["sitemap.xml", "news-sitemap.xml", "llms.txt"]
+        var files = Set<String>()
+        let changedPairs = changed.map { (before.articles[$0], site.articles[$0]) }
+        // Sitemaps show each page's last change; llms.txt titles and summaries; the news sitemap titles.
+        let updatedChanged = changedPairs.contains { $0.updated != $1.updated }
+        if changedPairs.contains(where: { $0.title != $1.title || $0.summary != $1.summary }) { files.insert("llms.txt") }
+        if changedPairs.contains(where: { $0.title != $1.title }) { files.insert("news-sitemap.xml") }
         let perPage = site.config.perPage
         let related = RelatedArticles(site: site)
         var neighbours = Set<Int>()
@@ -264,7 +280,10 @@ public final class SiteSession: @unchecked Sendable {
         for index in neighbours.subtracting(changed) where !changed.isDisjoint(with: related.related(to: index)) {
             routes.insert(.article(site.articles[index].date, site.articles[index].slug))
         }
-        for index in 2...max(2, site.articles.count / FeedPlan.sitemapLimit + 3) { files.insert("sitemap-\(index - 1).xml") }
+        if updatedChanged {
+            files.insert("sitemap.xml")
+            for index in 2...max(2, site.articles.count / FeedPlan.sitemapLimit + 3) { files.insert("sitemap-\(index - 1).xml") }
+        }
         return (routes, files)
     }
 

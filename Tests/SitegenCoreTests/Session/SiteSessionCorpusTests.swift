@@ -20,11 +20,11 @@ struct SiteSessionCorpusTests {
         for index in 0..<90 { writeArticle(index, title: "Story \(index)", body: "Body \(index) about tax.") }
     }
 
-    func writeArticle(_ index: Int, title: String, body: String, day: Int? = nil) {
+    func writeArticle(_ index: Int, title: String, body: String, day: Int? = nil, updated: String? = nil) {
         let leaders = ["ada", "bo", "cy", "di"].enumerated().filter { (index + $0.offset) % 3 != 0 }.map(\.element)
         let topics = ["tax", "war", "oil"].enumerated().filter { (index * 7 + $0.offset) % 2 == 0 }.map(\.element)
         let date = String(format: "2026-%02d-%02dT%02d:00:00Z", 1 + (day ?? index) / 28 % 6, 1 + (day ?? index) % 28, index % 24)
-        let slug = index % 4 == 3 ? "" : "\nslug: story-\(index)"  // else from the title
+        let slug = (index % 4 == 3 ? "" : "\nslug: story-\(index)") + (updated.map { "\nupdated: \($0)" } ?? "")
         let front = index % 10 == 9
             ? "title: \(title)\ndate: \(date)\(slug)"  // leaders and topics inferred
             : "title: \(title)\ndate: \(date)\(slug)\nleaders: [\(leaders.joined(separator: ", "))]\ntopics: [\(topics.joined(separator: ", "))]"
@@ -51,7 +51,8 @@ struct SiteSessionCorpusTests {
         for step in 0..<10 {
             let index = random.next(below: 90)
             switch step % 4 {
-            case 0, 1: writeArticle(index, title: "Story \(index) revised \(step)", body: "New body \(step) about war.")
+            case 0: writeArticle(index, title: "Story \(index) revised \(step)", body: "New body \(step) about war.")
+            case 1: writeArticle(index, title: "Story \(index)", body: "Body \(index) about tax.", updated: "2026-06-2\(step % 10)")
             case 2: writeArticle(index, title: "Story \(index)", body: "Body \(index) about tax.", day: random.next(below: 150))
             default: try? FileManager.default.removeItem(at: project.url.appendingPathComponent("Content/articles/a\(index).md"))
             }
