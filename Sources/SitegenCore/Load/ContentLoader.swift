@@ -8,6 +8,8 @@ struct LoadedContent: Sendable {
     /// Article files, sorted by path. They are read by the Parse stage, each just before it
     /// is parsed, so that a large archive's text is never all in memory at once.
     var articles: [URL] = []
+    /// The same files' paths, as strings.
+    var articlePaths: [String] = []
     var leaders: [SourceFile] = []
     var topics: [SourceFile] = []
     /// Files under `static/`, copied as they are.
@@ -37,7 +39,8 @@ struct ContentLoader {
             content.errors.append(SitegenError(.unreadableFile("the content folder does not exist (hint: run sitegen in a "
                 + "project folder, or pass --root or --content)"), at: SourceLocation(path: paths.display(root))))
         }
-        let articleURLs = files(under: root.appendingPathComponent("articles"), extensions: ["md", "txt"])
+        content.articlePaths = filePaths(under: root.appendingPathComponent("articles"), extensions: ["md", "txt"])
+        let articleURLs = content.articlePaths.map { URL(fileURLWithPath: $0, isDirectory: false) }
         let leaderURLs = files(under: root.appendingPathComponent("leaders"), extensions: ["md"])
         let topicURLs = files(under: root.appendingPathComponent("topics"), extensions: ["md"])
         for (folder, kinds) in [("articles", Set(["md", "txt"])), ("leaders", ["md"]), ("topics", ["md"])] {
@@ -143,9 +146,14 @@ struct ContentLoader {
     /// Regular files below `folder` (recursively, hidden files and folders skipped), sorted by
     /// path. Symbolic links are not followed, so nothing outside the project is read.
     func files(under folder: URL, extensions: Set<String>?) -> [URL] {
+        filePaths(under: folder, extensions: extensions).map { URL(fileURLWithPath: $0, isDirectory: false) }
+    }
+
+    /// `files(under:extensions:)` as path strings.
+    func filePaths(under folder: URL, extensions: Set<String>?) -> [String] {
         var result: [String] = []
         Self.walk(folder.path, into: &result, extensions: extensions)
-        return result.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
+        return result.sorted()
     }
 
     /// Lists one folder with `readdir`, which gives each entry's type without a `stat`.

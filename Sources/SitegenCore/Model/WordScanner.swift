@@ -28,7 +28,9 @@ enum WordScanner {
 
     /// Runs of letters and digits (`Character.isLetter || Character.isNumber`).
     static func words(in text: String) -> [Substring] {
-        guard hasStandaloneScalars(text) else { return text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
+        guard hasStandaloneScalars(text) else {
+            return text.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        }
         var words: [Substring] = []
         var start: String.Index?
         let scalars = text.unicodeScalars
@@ -38,7 +40,9 @@ enum WordScanner {
             let isWordScalar: Bool
             if scalar.isASCII {
                 let value = scalar.value
-                isWordScalar = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+                isWordScalar =
+                    (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+                    || (value >= 0x30 && value <= 0x39)
             } else {
                 let character = Character(scalar)
                 isWordScalar = character.isLetter || character.isNumber

@@ -9,6 +9,8 @@ struct FeedPlan {
 
     /// How many articles the site feeds carry.
     static let feedSize = 50
+    /// Where the JSON Feed is written.
+    static let jsonFeedPath = "feed.json"
     /// The sitemap protocol's limit of URLs per file.
     static let sitemapLimit = 50_000
 
@@ -182,6 +184,6 @@ struct FeedPlan {
             ("language", .string(site.config.language)),
             ("items", .array(items)),
         ])
-        return RenderedPage(path: "feed.json", text: feed.serialized() + "\n")
+        return RenderedPage(path: Self.jsonFeedPath, text: feed.serialized() + "\n")
     }
 }

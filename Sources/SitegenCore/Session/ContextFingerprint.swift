@@ -12,7 +12,8 @@ struct ContextFingerprint: Hashable, Sendable {
     private let second: Int
 
     init(_ value: TemplateValue) {
-        var a = Hasher(), b = Hasher()
+        var a = Hasher()
+        var b = Hasher()
         a.combine(0x5349_5445)
         b.combine(0x4745_4E21)
         Self.combine(value, into: &a)

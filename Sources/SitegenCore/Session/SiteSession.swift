@@ -1,8 +1,9 @@
 import Foundation
 import MarkdownHTML
 import TemplateEngine
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Builds a site again and again, doing only the work a change needs: for `sitegen serve`.
@@ -79,7 +80,8 @@ public final class SiteSession: @unchecked Sendable {
         // 1. Load: everything but the articles, which are only listed
         let loader = ContentLoader(paths: paths, maxFileSize: SiteConfig().maxFileSize)
         let configFile = loader.readSiteConfig(diagnostics: &diagnostics)
-        let (config, configDiagnostics) = SiteConfigParser().parse(configFile, baseURLOverride: options.baseURL)
+        let (config, configDiagnostics) = SiteConfigParser().parse(
+            configFile, baseURLOverride: options.baseURL)
         diagnostics += configDiagnostics
         let reader = ContentLoader(paths: paths, maxFileSize: config.maxFileSize)
         let content = reader.load()
@@ -97,13 +99,16 @@ public final class SiteSession: @unchecked Sendable {
         let profileParser = ProfileParser(renderer: renderer)
         let known = files
         let sharedUnchanged = previous != nil
-        let remembered = content.articles.concurrentMap { url -> RememberedFile in
-            let stamp = FileStamp(path: url.path)
-            if let file = known[url.path], file.stamp == stamp, stamp.exists {
-                return sharedUnchanged ? file : RememberedFile(stamp: stamp, outcome: file.outcome, checked: nil)
+        let remembered = Array(zip(content.articles, content.articlePaths)).concurrentMap {
+            url, path -> RememberedFile in
+            let stamp = FileStamp(path: path)
+            if let file = known[path], file.stamp == stamp, stamp.exists {
+                return sharedUnchanged
+                    ? file : RememberedFile(stamp: stamp, outcome: file.outcome, checked: nil)
             }
             switch reader.read(url) {
-            case .failure(let error): return RememberedFile(stamp: stamp, outcome: ParseOutcome(diagnostics: [error]))
+            case .failure(let error):
+                return RememberedFile(stamp: stamp, outcome: ParseOutcome(diagnostics: [error]))
             case .success(let file):
                 let outcome = file.path.hasSuffix(".txt") ? rawParser.parse(file) : articleParser.parse(file)
                 return RememberedFile(stamp: stamp, outcome: outcome)
@@ -111,12 +116,15 @@ public final class SiteSession: @unchecked Sendable {
         }
         let leaders = content.leaders.concurrentMap { profileParser.parseLeader($0) }
         let topics = content.topics.concurrentMap { profileParser.parseTopic($0) }
-        diagnostics += remembered.flatMap(\.outcome.diagnostics) + leaders.flatMap(\.diagnostics) + topics.flatMap(\.diagnostics)
+        diagnostics +=
+            remembered.flatMap(\.outcome.diagnostics) + leaders.flatMap(\.diagnostics)
+            + topics.flatMap(\.diagnostics)
         clock.lap("Parse")
 
         // 3. Model: articles checked again only when they or the leaders and topics changed
         let assembler = SiteAssembler(
-            config: config, includeDrafts: options.includeDrafts, now: options.now.map(NewsDate.init(unixTime:)))
+            config: config, includeDrafts: options.includeDrafts,
+            now: options.now.map(NewsDate.init(unixTime:)))
         let checker = SiteAssembler.ArticleChecker(
             assembler: assembler, leaders: leaders.compactMap(\.value), topics: topics.compactMap(\.value))
         let checkedFiles = remembered.concurrentMap { file -> RememberedFile in
@@ -125,9 +133,10 @@ public final class SiteSession: @unchecked Sendable {
             checked.checked = checker.check(article)
             return checked
         }
-        files = Dictionary(uniqueKeysWithValues: zip(content.articles, checkedFiles).map { ($0.path, $1) })
+        files = Dictionary(uniqueKeysWithValues: zip(content.articlePaths, checkedFiles).map { ($0, $1) })
         let (site, modelDiagnostics) = assembler.assemble(
-            checked: checkedFiles.compactMap(\.checked), leaders: leaders.compactMap(\.value), topics: topics.compactMap(\.value))
+            checked: checkedFiles.compactMap(\.checked), leaders: leaders.compactMap(\.value),
+            topics: topics.compactMap(\.value))
         diagnostics += modelDiagnostics
         clock.lap("Model")
         let warnings = diagnostics.filter { $0.severity == .warning }.sorted(by: SitegenError.byLocation)
@@ -138,21 +147,27 @@ public final class SiteSession: @unchecked Sendable {
 
         // 4. Render: every page listed; only those that may have changed are rendered
         let textOnly = previous.flatMap { Self.textOnlyChanges(from: $0.site, to: site) }
-        let contexts = PageContexts(site: site, generator: "sitegen \(SitegenVersion.current)", knownRef: textOnly.map { changed in
-            let old = previous!.contexts
-            return { index -> TemplateValue? in changed.contains(index) ? .none : .some(old.articleRef(at: index)) }
-        })
+        let contexts = PageContexts(
+            site: site, generator: "sitegen \(SitegenVersion.current)",
+            knownRef: textOnly.map { changed in
+                let old = previous!.contexts
+                return { index -> TemplateValue? in
+                    changed.contains(index) ? .none : .some(old.articleRef(at: index))
+                }
+            })
         let feeds = FeedPlan(contexts: contexts)
         let pageSpecs = PagePlan(contexts: contexts).pages()
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
-        // The JSON Feed and the search index are small beside the pages: made on every build.
-        let extraFiles = [feeds.jsonFeed()] + SearchIndex(site: site).files()
+        // The search index is made on every build: any article's text may be in any shard.
+        let searchFiles = SearchIndex(site: site).files()
         let staticFiles = theme.assets + content.staticFiles
         clock.lap("Plan")
         let candidates: [Bool]  // per spec: whether it must be rendered
         if previous != nil, let changed = textOnly {
-            let dirty = Self.pagesShowing(changed, in: site)
-            candidates = specs.map { spec in spec.route.map(dirty.routes.contains) ?? dirty.files.contains(spec.outputs[0].path) }
+            let dirty = Self.pagesShowing(changed, in: site, before: previous!.site)
+            candidates = specs.map { spec in
+                spec.route.map(dirty.routes.contains) ?? dirty.files.contains(spec.outputs[0].path)
+            }
         } else if let previous {
             candidates = specs.concurrentMap { spec in
                 previous.fingerprints[spec.outputs[0].path] != ContextFingerprint(spec.fingerprintContext)
@@ -163,12 +178,16 @@ public final class SiteSession: @unchecked Sendable {
         let outputFolder = paths.output.path + "/"
         let render = zip(specs, candidates).map { ($0, $1) }.concurrentMap { spec, candidate -> Bool in
             // A page not to render must still be on disk as sitegen left it.
-            candidate || !spec.outputs.allSatisfy { output in
-                previous?.sizes[output.path].map { FileStamp(path: outputFolder + output.path).size == $0 } ?? false
-            }
+            candidate
+                || !spec.outputs.allSatisfy { output in
+                    previous?.sizes[output.path].map {
+                        FileStamp(path: outputFolder + output.path).size == $0
+                    } ?? false
+                }
         }
         var report = BuildReport(
-            files: specs.reduce(extraFiles.count) { $0 + $1.outputs.count } + staticFiles.count, articles: site.articles.count,
+            files: specs.reduce(1 + searchFiles.count) { $0 + $1.outputs.count } + staticFiles.count,
+            articles: site.articles.count,
             written: 0, unchanged: 0, removed: 0, warnings: warnings, stageTimes: [])
         clock.lap("Select")
 
@@ -176,7 +195,8 @@ public final class SiteSession: @unchecked Sendable {
         let output: StagedOutput
         do {
             output = try SiteWriter(paths: paths).begin(
-                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path), files: staticFiles)
+                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath] + searchFiles.map(\.path),
+                files: staticFiles)
         } catch {
             return .failure(BuildFailure(errors: [error], warnings: warnings))
         }
@@ -186,13 +206,34 @@ public final class SiteSession: @unchecked Sendable {
         // hashing the largest contexts (sitemap, llms.txt) on every edit.
         let log = RenderLog()
         let fingerprinted = textOnly == nil
-        let chosen = zip(specs, render).filter(\.1).map { spec, _ in fingerprinted ? log.fingerprinting(spec) : spec }
+        let chosen = zip(specs, render).filter(\.1).map { spec, _ in
+            fingerprinted ? log.fingerprinting(spec) : spec
+        }
         let result = PageRenderer(templates: theme).render(chosen) { page throws(SitegenError) in
             log.record(page.path, size: page.contents.count)
             try output.stage(page)
-        }.flatMap { _ in
-            Result { () throws(SitegenError) in for file in extraFiles { try output.stage(file) } }
-                .mapError { BuildFailure(errors: [$0], warnings: []) }
+        }.flatMap { _ -> Result<Void, BuildFailure> in
+            do throws(SitegenError) {
+                for file in searchFiles { try output.stage(file) }
+            } catch {
+                return .failure(BuildFailure(errors: [error], warnings: []))
+            }
+            // The JSON feed is made in code; it can change only when one of its articles did.
+            let jsonFeedKept =
+                textOnly.map { changed in
+                    !changed.contains { $0 < FeedPlan.feedSize }
+                        && previous?.sizes[FeedPlan.jsonFeedPath]
+                            == FileStamp(path: outputFolder + FeedPlan.jsonFeedPath).size
+                } ?? false
+            if jsonFeedKept {
+                output.countUnchanged(1)
+                return .success(())
+            }
+            let jsonFeed = feeds.jsonFeed()
+            log.record(jsonFeed.path, size: jsonFeed.contents.count)
+            return Result { () throws(SitegenError) in try output.stage(jsonFeed) }.mapError {
+                BuildFailure(errors: [$0], warnings: [])
+            }
         }
         clock.lap("Render")
         if case .failure(let failure) = result {
@@ -210,7 +251,9 @@ public final class SiteSession: @unchecked Sendable {
         let (fingerprints, sizes) = log.results
         var allFingerprints = (previous?.fingerprints ?? [:]).merging(fingerprints) { $1 }
         if !fingerprinted {
-            for (spec, rendered) in zip(specs, render) where rendered { allFingerprints[spec.outputs[0].path] = nil }
+            for (spec, rendered) in zip(specs, render) where rendered {
+                allFingerprints[spec.outputs[0].path] = nil
+            }
         }
         last = LastBuild(
             sharedInputs: sharedInputs, site: site, contexts: contexts, fingerprints: allFingerprints,
@@ -220,99 +263,20 @@ public final class SiteSession: @unchecked Sendable {
         return .success(report)
     }
 
-    /// The indexes of articles whose text changed, when nothing else did: the same articles
-    /// (by file) in the same order, each with the same date, slug, leaders, topics and embedded
-    /// posts. Nil when anything else changed.
-    private static func textOnlyChanges(from old: Site, to new: Site) -> Set<Int>? {
-        guard old.articles.count == new.articles.count else { return nil }
-        var changed = Set<Int>()
-        for (index, (before, after)) in zip(old.articles, new.articles).enumerated() {
-            guard before.sourcePath == after.sourcePath, before.date == after.date, before.slug == after.slug,
-                before.leaderIDs == after.leaderIDs, before.topicIDs == after.topicIDs, before.posts == after.posts
-            else { return nil }
-            if !before.hasSameContent(as: after) {
-                if !after.posts.isEmpty { return nil }  // its posts' cards on leader pages show its title
-                changed.insert(index)
-            }
-        }
-        guard old.now == new.now else { return nil }
-        return changed
-    }
-
-    /// Every page and file that can show one of the `changed` articles (see the type's notes).
-    private static func pagesShowing(_ changed: Set<Int>, in site: Site) -> (routes: Set<Route>, files: Set<String>) {
-        var routes = Set<Route>()
-        var files: Set<String> = ["sitemap.xml", "news-sitemap.xml", "llms.txt"]
-        let perPage = site.config.perPage
-        let related = RelatedArticles(site: site)
-        var neighbours = Set<Int>()
-        for index in changed {
-            let article = site.articles[index]
-            routes.insert(.article(article.date, article.slug))
-            routes.insert(.home(page: index / perPage + 1))
-            routes.insert(.year(article.date.year))
-            routes.insert(.month(article.date.year, article.date.month))
-            if index < FeedPlan.feedSize { files.formUnion(["feed.xml", "atom.xml"]) }
-            let lists = article.leaderIDs.map { (Route.leader($0, page: 1), $0, site.articlesByLeader[$0] ?? []) }
-                + article.topicIDs.map { (Route.topic($0, page: 1), $0, site.articlesByTopic[$0] ?? []) }
-            for (first, id, list) in lists {
-                guard let position = list.firstIndex(of: index) else { continue }
-                let page = position / perPage + 1
-                routes.insert(first == .leader(id, page: 1) ? .leader(id, page: page) : .topic(id, page: page))
-                if position < FeedPlan.feedSize { files.insert(first.path + "feed.xml") }
-                let lower = max(0, position - related.window), upper = min(list.count, position + related.window + 1)
-                neighbours.formUnion(list[lower..<upper])
-            }
-        }
-        for index in neighbours.subtracting(changed) where !changed.isDisjoint(with: related.related(to: index)) {
-            routes.insert(.article(site.articles[index].date, site.articles[index].slug))
-        }
-        for index in 2...max(2, site.articles.count / FeedPlan.sitemapLimit + 3) { files.insert("sitemap-\(index - 1).xml") }
-        return (routes, files)
-    }
-
     /// Stamps of everything but article files that a page may depend on: `site.yml`, leaders,
     /// topics, templates and assets, static files, and the options themselves.
     private func sharedInputStamps(paths: ProjectPaths, content: LoadedContent) -> [FileStamp] {
         let loader = ContentLoader(paths: paths, maxFileSize: .max)
         let templateFiles = loader.files(under: paths.templates, extensions: nil)
-        let profileFiles = loader.files(under: paths.content.appendingPathComponent("leaders"), extensions: nil)
+        let profileFiles =
+            loader.files(under: paths.content.appendingPathComponent("leaders"), extensions: nil)
             + loader.files(under: paths.content.appendingPathComponent("topics"), extensions: nil)
-        let files = [paths.content.appendingPathComponent("site.yml")] + templateFiles + profileFiles
+        let files =
+            [paths.content.appendingPathComponent("site.yml")] + templateFiles + profileFiles
             + content.staticFiles.map(\.source)
         let optionsStamp = FileStamp(
             label: "\(options.baseURL ?? "") \(options.includeDrafts) \(options.now.map(String.init) ?? "")")
         return [optionsStamp] + files.map { FileStamp(path: $0.path) }
-    }
-}
-
-/// What tells a file apart from its earlier self without reading it.
-struct FileStamp: Equatable, Sendable {
-    var path: String
-    var exists = false
-    var size = -1
-    var inode: UInt64 = 0
-    var modified = timespec()
-    var changed = timespec()
-
-    init(path: String) {
-        self.path = path
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        exists = true
-        size = Int(info.st_size)
-        inode = UInt64(info.st_ino)
-        modified = info.st_mtim
-        changed = info.st_ctim
-    }
-
-    /// A stamp for something that is not a file, such as the build options.
-    init(label: String) { path = label }
-
-    static func == (lhs: FileStamp, rhs: FileStamp) -> Bool {
-        lhs.path == rhs.path && lhs.exists == rhs.exists && lhs.size == rhs.size && lhs.inode == rhs.inode
-            && lhs.modified.tv_sec == rhs.modified.tv_sec && lhs.modified.tv_nsec == rhs.modified.tv_nsec
-            && lhs.changed.tv_sec == rhs.changed.tv_sec && lhs.changed.tv_nsec == rhs.changed.tv_nsec
     }
 }
 
@@ -326,7 +290,9 @@ private final class RenderLog: @unchecked Sendable {
     /// `spec`, fingerprinting its context as it is made.
     func fingerprinting(_ spec: PageSpec) -> PageSpec {
         var wrapped = spec
-        let make = spec.makeContext, makeFingerprint = spec.makeFingerprintContext, key = spec.outputs[0].path
+        let make = spec.makeContext
+        let makeFingerprint = spec.makeFingerprintContext
+        let key = spec.outputs[0].path
         wrapped.makeContext = { [self] in
             let context = make()
             let fingerprint = ContextFingerprint(makeFingerprint?() ?? context)
@@ -338,5 +304,7 @@ private final class RenderLog: @unchecked Sendable {
 
     func record(_ path: String, size: Int) { lock.withLock { sizes[path] = size } }
 
-    var results: (fingerprints: [String: ContextFingerprint], sizes: [String: Int]) { lock.withLock { (fingerprints, sizes) } }
+    var results: (fingerprints: [String: ContextFingerprint], sizes: [String: Int]) {
+        lock.withLock { (fingerprints, sizes) }
+    }
 }

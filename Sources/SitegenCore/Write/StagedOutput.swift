@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One build's writes into the output folder, staged beside their targets until `commit`.
@@ -50,14 +51,17 @@ final class StagedOutput: @unchecked Sendable {
             return
         case .different:
             if !old.paths.contains(path) {
-                throw SitegenError(.outputConflict(writer.paths.display(root.appendingPathComponent(path))), at: nil)
+                throw SitegenError(
+                    .outputConflict(writer.paths.display(root.appendingPathComponent(path))), at: nil)
             }
         case .absent:
             break
         }
         try createFolders(for: path)
         let temporary = SiteWriter.temporaryPath(for: target)
-        try writer.writeFile(bytes, to: temporary, reportingAs: self.writer.paths.display(self.root.appendingPathComponent(path)))
+        try writer.writeFile(
+            bytes, to: temporary,
+            reportingAs: self.writer.paths.display(self.root.appendingPathComponent(path)))
         lock.withLock { staged.append((temporary, target)) }
     }
 
@@ -74,8 +78,9 @@ final class StagedOutput: @unchecked Sendable {
             for file in files {
                 let bytes: [UInt8]
                 do { bytes = [UInt8](try Data(contentsOf: file.source)) } catch {
-                    throw SitegenError(.unreadableFile((error as NSError).localizedDescription),
-                                       at: SourceLocation(path: writer.paths.display(file.source)))
+                    throw SitegenError(
+                        .unreadableFile((error as NSError).localizedDescription),
+                        at: SourceLocation(path: writer.paths.display(file.source)))
                 }
                 try stage(bytes, at: file.outputPath)
             }
@@ -84,14 +89,16 @@ final class StagedOutput: @unchecked Sendable {
             // The manifest already lists exactly these files when nothing came or went.
             let manifestChanged = old.paths != new.paths
             if manifestChanged {
-                try writer.writeAtomically(Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
+                try writer.writeAtomically(
+                    Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
             }
             let moves = lock.withLock { staged }
             let failures = moves.concurrentMap { move -> SitegenError? in
                 guard rename(move.temporary, move.target) != 0 else { return nil }
                 let why = String(cString: strerror(errno))
                 unlink(move.temporary)
-                return SitegenError(.writeFailed(writer.paths.display(URL(fileURLWithPath: move.target)), why: why), at: nil)
+                return SitegenError(
+                    .writeFailed(writer.paths.display(URL(fileURLWithPath: move.target)), why: why), at: nil)
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             var summary = WriteSummary(written: moves.count, unchanged: lock.withLock { unchanged })
@@ -130,13 +137,17 @@ final class StagedOutput: @unchecked Sendable {
         var existing = [UInt8](repeating: 0, count: bytes.count + 1)
         var filled = 0
         while filled < existing.count {
-            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            let count = existing.withUnsafeMutableBytes {
+                read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+            }
             if count < 0, errno == EINTR { continue }
             if count <= 0 { break }
             filled += count
         }
         guard filled == bytes.count else { return .different }
-        let equal = existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
+        let equal = existing.withUnsafeBytes { old in
+            bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+        }
         return equal ? .same : .different
     }
 
@@ -163,7 +174,8 @@ final class StagedOutput: @unchecked Sendable {
     /// created it. Refuses a file or a symbolic link (but the output folder itself may be a link).
     private func ensureFolder(_ path: String, isRoot: Bool) throws(SitegenError) -> Bool {
         let failure = { (why: String) in
-            SitegenError(.writeFailed(self.writer.paths.display(URL(fileURLWithPath: path)), why: why), at: nil)
+            SitegenError(
+                .writeFailed(self.writer.paths.display(URL(fileURLWithPath: path)), why: why), at: nil)
         }
         var info = stat()
         if lstat(path, &info) != 0 {
@@ -176,7 +188,9 @@ final class StagedOutput: @unchecked Sendable {
                 return true
             }
             if mkdir(path, 0o755) == 0 { return true }
-            guard errno == EEXIST, lstat(path, &info) == 0 else { throw failure(String(cString: strerror(errno))) }
+            guard errno == EEXIST, lstat(path, &info) == 0 else {
+                throw failure(String(cString: strerror(errno)))
+            }
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { return false }
         if isRoot, (info.st_mode & S_IFMT) == S_IFLNK { return false }

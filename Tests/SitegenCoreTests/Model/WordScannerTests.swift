@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SitegenCore
 
 /// The scalar fast paths must give exactly what splitting by `Character` gives.
@@ -6,7 +7,8 @@ struct WordScannerTests {
     static let samples = [
         "", "   ", "one", " two  words ", "tabs\tand\nnew\r\nlines", "“Curly” quotes — and dashes – too…",
         "Erdoğan met Zelensky in Ankara", "e\u{301}t\u{E9} combining", "space \u{301}mark", "nbsp\u{A0}here",
-        "emoji 👍🏽 and 🇺🇦 flags", "ZWJ 👩‍👩‍👧 family", "Hangul 한국어 text", "digits 2025 and ٣ arabic", "under_score x^2",
+        "emoji 👍🏽 and 🇺🇦 flags", "ZWJ 👩‍👩‍👧 family", "Hangul 한국어 text", "digits 2025 and ٣ arabic",
+        "under_score x^2",
         "\u{600}prepend arabic", "thai กำ sara am", "math ∑ ≠ €5", "ideographic\u{3000}space",
     ]
 

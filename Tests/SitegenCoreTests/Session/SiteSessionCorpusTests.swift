@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SitegenCore
 
 /// Incremental builds of a site large enough for pagination, feeds and related-article windows
@@ -9,30 +10,45 @@ struct SiteSessionCorpusTests {
     let now = BuildOptions.unixTime(parsing: "2026-06-30")
 
     init() {
-        FixtureSite.copy(FixtureSite.repositoryRoot.appendingPathComponent("Templates"), to: project.url.appendingPathComponent("Templates"))
+        FixtureSite.copy(
+            FixtureSite.repositoryRoot.appendingPathComponent("Templates"),
+            to: project.url.appendingPathComponent("Templates"))
         project.write("Content/site.yml", "title: Corpus\nbase_url: https://example.org/\nper_page: 3\n")
         for leader in ["ada", "bo", "cy", "di"] {
-            project.write("Content/leaders/\(leader).md", "---\nname: \(leader.capitalized) Lee\naliases: [\(leader.capitalized)]\n---\nBio.\n")
+            project.write(
+                "Content/leaders/\(leader).md",
+                "---\nname: \(leader.capitalized) Lee\naliases: [\(leader.capitalized)]\n---\nBio.\n")
         }
         for topic in ["tax", "war", "oil"] {
-            project.write("Content/topics/\(topic).md", "---\nname: \(topic.capitalized)\nkeywords: [\(topic)]\n---\nAbout \(topic).\n")
+            project.write(
+                "Content/topics/\(topic).md",
+                "---\nname: \(topic.capitalized)\nkeywords: [\(topic)]\n---\nAbout \(topic).\n")
         }
         for index in 0..<90 { writeArticle(index, title: "Story \(index)", body: "Body \(index) about tax.") }
     }
 
-    func writeArticle(_ index: Int, title: String, body: String, day: Int? = nil) {
-        let leaders = ["ada", "bo", "cy", "di"].enumerated().filter { (index + $0.offset) % 3 != 0 }.map(\.element)
-        let topics = ["tax", "war", "oil"].enumerated().filter { (index * 7 + $0.offset) % 2 == 0 }.map(\.element)
-        let date = String(format: "2026-%02d-%02dT%02d:00:00Z", 1 + (day ?? index) / 28 % 6, 1 + (day ?? index) % 28, index % 24)
-        let slug = index % 4 == 3 ? "" : "\nslug: story-\(index)"  // else from the title
-        let front = index % 10 == 9
+    func writeArticle(_ index: Int, title: String, body: String, day: Int? = nil, updated: String? = nil) {
+        let leaders = ["ada", "bo", "cy", "di"].enumerated().filter { (index + $0.offset) % 3 != 0 }.map(
+            \.element)
+        let topics = ["tax", "war", "oil"].enumerated().filter { (index * 7 + $0.offset) % 2 == 0 }.map(
+            \.element)
+        let date = String(
+            format: "2026-%02d-%02dT%02d:00:00Z", 1 + (day ?? index) / 28 % 6, 1 + (day ?? index) % 28,
+            index % 24)
+        let slug =
+            (index % 4 == 3 ? "" : "\nslug: story-\(index)") + (updated.map { "\nupdated: \($0)" } ?? "")
+        let front =
+            index % 10 == 9
             ? "title: \(title)\ndate: \(date)\(slug)"  // leaders and topics inferred
             : "title: \(title)\ndate: \(date)\(slug)\nleaders: [\(leaders.joined(separator: ", "))]\ntopics: [\(topics.joined(separator: ", "))]"
-        project.write("Content/articles/a\(index).md", "---\n\(front)\n---\n\(body)\n\nAda and Bo spoke about oil and war.\n")
+        project.write(
+            "Content/articles/a\(index).md",
+            "---\n\(front)\n---\n\(body)\n\nAda and Bo spoke about oil and war.\n")
     }
 
     func expectSameAsFreshBuild(_ step: String) throws {
-        let output = project.url.appendingPathComponent("Output"), fresh = project.url.appendingPathComponent("Fresh")
+        let output = project.url.appendingPathComponent("Output")
+        let fresh = project.url.appendingPathComponent("Fresh")
         try? FileManager.default.removeItem(at: fresh)
         _ = try SiteBuilder(options: BuildOptions(root: project.url, output: fresh, now: now)).build().get()
         let files = FixtureSite.files(in: output)
@@ -51,9 +67,20 @@ struct SiteSessionCorpusTests {
         for step in 0..<10 {
             let index = random.next(below: 90)
             switch step % 4 {
-            case 0, 1: writeArticle(index, title: "Story \(index) revised \(step)", body: "New body \(step) about war.")
-            case 2: writeArticle(index, title: "Story \(index)", body: "Body \(index) about tax.", day: random.next(below: 150))
-            default: try? FileManager.default.removeItem(at: project.url.appendingPathComponent("Content/articles/a\(index).md"))
+            case 0:
+                writeArticle(
+                    index, title: "Story \(index) revised \(step)", body: "New body \(step) about war.")
+            case 1:
+                writeArticle(
+                    index, title: "Story \(index)", body: "Body \(index) about tax.",
+                    updated: "2026-06-2\(step % 10)")
+            case 2:
+                writeArticle(
+                    index, title: "Story \(index)", body: "Body \(index) about tax.",
+                    day: random.next(below: 150))
+            default:
+                try? FileManager.default.removeItem(
+                    at: project.url.appendingPathComponent("Content/articles/a\(index).md"))
             }
             _ = try session.build().get()
             try expectSameAsFreshBuild("step \(step), article \(index)")

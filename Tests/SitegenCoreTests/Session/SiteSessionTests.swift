@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SitegenCore
 
 /// An incremental build must give exactly what a fresh build of the same input gives.
@@ -13,18 +14,22 @@ struct SiteSessionTests {
     func expectSameAsFreshBuild(_ comment: Comment? = nil) throws {
         let fresh = site.project.url.appendingPathComponent("Fresh")
         try? FileManager.default.removeItem(at: fresh)
-        _ = try SiteBuilder(options: BuildOptions(root: site.project.url, output: fresh, now: now)).build().get()
+        _ = try SiteBuilder(options: BuildOptions(root: site.project.url, output: fresh, now: now)).build()
+            .get()
         let files = FixtureSite.files(in: site.output)
         #expect(files == FixtureSite.files(in: fresh), comment)
         for path in files where path != Manifest.fileName {
-            #expect(FileManager.default.contents(atPath: site.output.appendingPathComponent(path).path)
-                == FileManager.default.contents(atPath: fresh.appendingPathComponent(path).path), "\(path)")
+            #expect(
+                FileManager.default.contents(atPath: site.output.appendingPathComponent(path).path)
+                    == FileManager.default.contents(atPath: fresh.appendingPathComponent(path).path),
+                "\(path)")
         }
     }
 
     func edit(_ path: String, _ change: (String) -> String) throws {
         let url = site.project.url.appendingPathComponent(path)
-        try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        try change(try String(contentsOf: url, encoding: .utf8)).write(
+            to: url, atomically: true, encoding: .utf8)
     }
 
     @Test func firstBuildMatchesAFreshBuild() throws {
@@ -38,7 +43,9 @@ struct SiteSessionTests {
         let again = try session.build().get()
         #expect(again.written == 0)
         #expect(again.unchanged == first.written)
-        try edit("Content/articles/bridge-reopens.md") { $0.replacingOccurrences(of: "Halden bridge to reopen", with: "Halden bridge reopens") }
+        try edit("Content/articles/bridge-reopens.md") {
+            $0.replacingOccurrences(of: "Halden bridge to reopen", with: "Halden bridge reopens")
+        }
         let edited = try session.build().get()
         #expect(edited.written > 0)
         #expect(edited.written < first.written)
@@ -48,14 +55,18 @@ struct SiteSessionTests {
     @Test func renamedAddedAndDeletedArticlesLeaveNoStalePage() throws {
         let session = self.session
         _ = try session.build().get()
-        try edit("Content/articles/sk-ars-visit.md") { $0.replacingOccurrences(of: "slug: berg-skargard-visit", with: "slug: berg-islands") }
+        try edit("Content/articles/sk-ars-visit.md") {
+            $0.replacingOccurrences(of: "slug: berg-skargard-visit", with: "slug: berg-islands")
+        }
         _ = try session.build().get()
         #expect(!site.project.exists("Output/2026/01/05/berg-skargard-visit/index.html"))
         try expectSameAsFreshBuild("after a new slug")
-        site.project.write("Content/articles/new-one.md", "---\ntitle: A new one\ndate: 2026-02-15\n---\nKiel spoke.\n")
+        site.project.write(
+            "Content/articles/new-one.md", "---\ntitle: A new one\ndate: 2026-02-15\n---\nKiel spoke.\n")
         _ = try session.build().get()
         try expectSameAsFreshBuild("after an added article")
-        try FileManager.default.removeItem(at: site.project.url.appendingPathComponent("Content/articles/tariff-talks.md"))
+        try FileManager.default.removeItem(
+            at: site.project.url.appendingPathComponent("Content/articles/tariff-talks.md"))
         _ = try session.build().get()
         try expectSameAsFreshBuild("after a deleted article")
     }
@@ -63,10 +74,14 @@ struct SiteSessionTests {
     @Test func changedTemplateOrLeaderRendersEverythingAgain() throws {
         let session = self.session
         _ = try session.build().get()
-        try edit("Templates/partials/footer.html.mustache") { $0.replacingOccurrences(of: "Built with", with: "Made with") }
+        try edit("Templates/partials/footer.html.mustache") {
+            $0.replacingOccurrences(of: "Built with", with: "Made with")
+        }
         _ = try session.build().get()
         try expectSameAsFreshBuild("after a template change")
-        try edit("Content/leaders/anna-berg.md") { $0.replacingOccurrences(of: "name: Anna Berg", with: "name: Anna M. Berg") }
+        try edit("Content/leaders/anna-berg.md") {
+            $0.replacingOccurrences(of: "name: Anna Berg", with: "name: Anna M. Berg")
+        }
         _ = try session.build().get()
         try expectSameAsFreshBuild("after a leader change")
     }
@@ -75,7 +90,9 @@ struct SiteSessionTests {
         let session = self.session
         _ = try session.build().get()
         let before = FixtureSite.files(in: site.output)
-        try edit("Content/articles/bridge-reopens.md") { $0.replacingOccurrences(of: "leaders: [anna-berg", with: "leaders: [anna-bergg") }
+        try edit("Content/articles/bridge-reopens.md") {
+            $0.replacingOccurrences(of: "leaders: [anna-berg", with: "leaders: [anna-bergg")
+        }
         guard case .failure = session.build() else {
             Issue.record("expected an unknown leader")
             return

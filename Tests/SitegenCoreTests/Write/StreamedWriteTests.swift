@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SitegenCore
 
 /// Pages are staged as they are rendered; a build that fails part-way must leave no trace.
@@ -17,16 +18,20 @@ struct StreamedWriteTests {
     func breakArticleTemplate() throws {
         let url = site.project.url.appendingPathComponent("Templates/article.html.mustache")
         let text = try String(contentsOf: url, encoding: .utf8)
-        try text.replacingOccurrences(of: "{{article.title}}", with: "{{article.titel}}").write(to: url, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{article.title}}", with: "{{article.titel}}").write(
+            to: url, atomically: true, encoding: .utf8)
     }
 
     @Test func failedRenderLeavesThePreviousOutputAsItWas() throws {
         _ = try site.build().get()
         let before = snapshot(site.output)
         let article = site.project.url.appendingPathComponent("Content/articles/tariff-talks.md")
-        try (try String(contentsOf: article, encoding: .utf8)).replacingOccurrences(of: "Tariff talks stall", with: "Tariff talks resume")
-            .write(to: article, atomically: true, encoding: .utf8)
-        site.project.write("Content/articles/brand-new.md", "---\ntitle: Brand new\ndate: 2027-03-01\n---\nNew.\n")
+        try (try String(contentsOf: article, encoding: .utf8)).replacingOccurrences(
+            of: "Tariff talks stall", with: "Tariff talks resume"
+        )
+        .write(to: article, atomically: true, encoding: .utf8)
+        site.project.write(
+            "Content/articles/brand-new.md", "---\ntitle: Brand new\ndate: 2027-03-01\n---\nNew.\n")
         try breakArticleTemplate()
         guard case .failure(let failure) = site.build() else {
             Issue.record("expected a template error")
@@ -47,11 +52,14 @@ struct StreamedWriteTests {
 
     @Test func successfulBuildLeavesNoTemporaryFiles() throws {
         _ = try site.build().get()
-        #expect(FixtureSite.allFiles(in: site.output).filter { $0.hasSuffix(SiteWriter.temporarySuffix) } == [])
+        #expect(
+            FixtureSite.allFiles(in: site.output).filter { $0.hasSuffix(SiteWriter.temporarySuffix) } == [])
     }
 
     @Test func temporaryNameIsHiddenBesideTheTarget() {
         #expect(SiteWriter.temporaryPath(for: "/out/2026/index.html") == "/out/2026/.index.html.sitegen-tmp")
-        #expect(SiteWriter.temporaryURL(for: URL(fileURLWithPath: "/out/feed.xml")).path == "/out/.feed.xml.sitegen-tmp")
+        #expect(
+            SiteWriter.temporaryURL(for: URL(fileURLWithPath: "/out/feed.xml")).path
+                == "/out/.feed.xml.sitegen-tmp")
     }
 }

@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What tells a file apart from its earlier self without reading it.
+struct FileStamp: Equatable, Sendable {
+    var path: String
+    var exists = false
+    var size = -1
+    var inode: UInt64 = 0
+    var modified = timespec()
+    var changed = timespec()
+
+    init(path: String) {
+        self.path = path
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        exists = true
+        size = Int(info.st_size)
+        inode = UInt64(info.st_ino)
+        modified = info.st_mtim
+        changed = info.st_ctim
+    }
+
+    /// A stamp for something that is not a file, such as the build options.
+    init(label: String) { path = label }
+
+    static func == (lhs: FileStamp, rhs: FileStamp) -> Bool {
+        lhs.path == rhs.path && lhs.exists == rhs.exists && lhs.size == rhs.size && lhs.inode == rhs.inode
+            && lhs.modified.tv_sec == rhs.modified.tv_sec && lhs.modified.tv_nsec == rhs.modified.tv_nsec
+            && lhs.changed.tv_sec == rhs.changed.tv_sec && lhs.changed.tv_nsec == rhs.changed.tv_nsec
+    }
+}
