@@ -80,14 +80,14 @@ struct DevServerTests {
         try await withServer { project, port, log in
             let events = try TestConnection(port: port)
             events.send("GET /__sitegen/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            let hello = await events.read(timeout: 5) { $0.contains("event: hello") }
+            let hello = await events.read(timeout: 30) { $0.contains("event: hello") }
             #expect(hello.contains("text/event-stream"))
 
             let article = "Content/articles/bridge-reopens.md"
             let old = try project.read(article)
             try project.save(article, old.replacingOccurrences(
                 of: "title: Halden bridge to reopen after quota deal", with: "title: Halden bridge reopens early"))
-            let stream = await events.read(timeout: 10) { $0.contains("event: reload") && $0.hasSuffix("\n\n\r\n") }
+            let stream = await events.read(timeout: 60) { $0.contains("event: reload") && $0.hasSuffix("\n\n\r\n") }
             let reload = TestResponse.dechunk(String(stream[stream.range(of: "\r\n\r\n")!.upperBound...]))
             #expect(reload.contains("event: reload\ndata: {"))
             #expect(reload.contains("\"/2026/02/14/halden-bridge-reopens-early/index.html\""))
@@ -112,11 +112,11 @@ struct DevServerTests {
         try await withServer { project, port, log in
             let events = try TestConnection(port: port)
             events.send("GET /__sitegen/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            _ = await events.read(timeout: 5) { $0.contains("event: hello") }
+            _ = await events.read(timeout: 30) { $0.contains("event: hello") }
             let article = "Content/articles/bridge-reopens.md"
             let good = try project.read(article)
             try project.save(article, good.replacingOccurrences(of: "date: 2026-02-14", with: "date: 2026-02-30 <b>"))
-            let failed = await events.read(timeout: 10) { $0.contains("event: failed") && $0.hasSuffix("\n\n\r\n") }
+            let failed = await events.read(timeout: 60) { $0.contains("event: failed") && $0.hasSuffix("\n\n\r\n") }
             #expect(failed.contains(#"Content/articles/bridge-reopens.md:3:7: error: invalid date '2026-02-30 <b>'"#))
 
             let home = try await fetch("/", port: port)
@@ -124,11 +124,11 @@ struct DevServerTests {
             #expect(home.body.contains("Halden bridge to reopen after quota deal"))
             let late = try TestConnection(port: port)
             late.send("GET /__sitegen/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            let greeting = await late.read(timeout: 5) { $0.contains("event: hello") && $0.contains("\n\n\r\n") }
+            let greeting = await late.read(timeout: 30) { $0.contains("event: hello") && $0.contains("\n\n\r\n") }
             #expect(greeting.contains("invalid date '2026-02-30 <b>'"))
 
             try project.save(article, good)
-            let fixed = await events.read(timeout: 10) { $0.contains("event: reload") }
+            let fixed = await events.read(timeout: 60) { $0.contains("event: reload") }
             #expect(fixed.contains("event: reload"))
             guard case .failed(let failure, _) = log.events.dropLast().last else {
                 Issue.record("expected a failed build before the last one, got \(log.events)")
