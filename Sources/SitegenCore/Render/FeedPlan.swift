@@ -65,18 +65,14 @@ struct FeedPlan {
 
     /// RSS, Atom, per-leader and per-topic RSS, robots.txt and llms.txt.
     func feeds() -> [PageSpec] {
-        let all = Array(site.articles.indices)
-        let siteFeed = feedValue(
-            title: site.config.title, description: site.config.description, link: links.absolute(.home(page: 1)),
-            selfURL: links.absolute(file: "feed.xml"), indexes: all, withContent: true)
-        var specs = [spec("feed.xml", "rss.xml", ["feed": siteFeed])]
-        var atom = siteFeed
-        if case .object(var fields) = atom {
-            fields["self_url"] = .string(links.absolute(file: "atom.xml"))
-            atom = .object(fields)
+        // Made once, when RSS or Atom is rendered first: it renders 50 bodies' HTML.
+        let siteFeed = Lazy {
+            feedValue(
+                title: site.config.title, description: site.config.description, link: links.absolute(.home(page: 1)),
+                selfURL: links.absolute(file: "feed.xml"), indexes: Array(site.articles.indices), withContent: true)
         }
-        let atomFeed = atom
-        specs.append(spec("atom.xml", "atom.xml", ["feed": atomFeed]))
+        var specs = [spec("feed.xml", "rss.xml", ["feed": siteFeed.value])]
+        specs.append(spec("atom.xml", "atom.xml", ["feed": atomFeed(siteFeed.value)]))
         for leader in site.leaders {
             let route = Route.leader(leader.id, page: 1)
             specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": feedValue(
@@ -94,6 +90,13 @@ struct FeedPlan {
         specs.append(spec("robots.txt", "robots.txt", [:]))
         specs.append(spec("llms.txt", "llms.txt", ["llms": llmsValue()]))
         return specs
+    }
+
+    /// The site feed with Atom's own `self_url`.
+    private func atomFeed(_ siteFeed: TemplateValue) -> TemplateValue {
+        guard case .object(var fields) = siteFeed else { return siteFeed }
+        fields["self_url"] = .string(links.absolute(file: "atom.xml"))
+        return .object(fields)
     }
 
     /// `llms`: articles, leaders and topics with title, markdown_url and summary.

@@ -90,6 +90,21 @@ extension PagePlan {
     /// `pagination`.
     func leaderPages(_ leader: Leader) -> [PageSpec] {
         let indexes = site.articlesByLeader[leader.id] ?? []
+        let leaderValue = Lazy { self.leaderValue(leader, indexes: indexes) }
+        let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
+        return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items, modified in
+            let route = Route.leader(leader.id, page: page)
+            return PageSpec(route: route, template: "leader", context: base(
+                route: route, title: leader.name, description: description, kind: "leader", ogType: "profile",
+                jsonLD: data.leader(leader), feedURL: links.href(file: Route.leader(leader.id, page: 1).path + "feed.xml"),
+                extra: ["leader": leaderValue.value, "articles": items,
+                        "pagination": contexts.pagination(page: page, total: total) { .leader(leader.id, page: $0) }]),
+                lastModified: modified)
+        }
+    }
+
+    /// The `leader` value all of a leader's pages share.
+    private func leaderValue(_ leader: Leader, indexes: [Int]) -> TemplateValue {
         guard case .object(var fields)? = contexts.leaderRef(leader.id) else { preconditionFailure("leaderRef is an object") }
         fields["handles"] = .list(leader.handles.map(TemplateValue.string))
         fields["biography_html"] = .string(leader.biography.html)
@@ -104,17 +119,7 @@ extension PagePlan {
             contexts.postValue(site.articles[ref.article].posts[ref.post], in: site.articles[ref.article])
         })
         fields["timeline_svg"] = timeline(id: leader.id, subject: leader.name, indexes: indexes)
-        let leaderValue = TemplateValue.object(fields)
-        let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
-        return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items, modified in
-            let route = Route.leader(leader.id, page: page)
-            return PageSpec(route: route, template: "leader", context: base(
-                route: route, title: leader.name, description: description, kind: "leader", ogType: "profile",
-                jsonLD: data.leader(leader), feedURL: links.href(file: Route.leader(leader.id, page: 1).path + "feed.xml"),
-                extra: ["leader": leaderValue, "articles": items,
-                        "pagination": contexts.pagination(page: page, total: total) { .leader(leader.id, page: $0) }]),
-                lastModified: modified)
-        }
+        return .object(fields)
     }
 
     /// An inline SVG chart of articles per month, or null when there are none.
@@ -137,6 +142,21 @@ extension PagePlan {
     /// and `pagination`.
     func topicPages(_ topic: Topic) -> [PageSpec] {
         let indexes = site.articlesByTopic[topic.id] ?? []
+        let topicValue = Lazy { self.topicValue(topic, indexes: indexes) }
+        let description = Article.summary(from: topic.explainer.firstParagraph)
+        return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items, modified in
+            let route = Route.topic(topic.id, page: page)
+            return PageSpec(route: route, template: "topic", context: base(
+                route: route, title: topic.name, description: description, kind: "topic",
+                jsonLD: data.topic(topic), feedURL: links.href(file: Route.topic(topic.id, page: 1).path + "feed.xml"),
+                extra: ["topic": topicValue.value, "articles": items,
+                        "pagination": contexts.pagination(page: page, total: total) { .topic(topic.id, page: $0) }]),
+                lastModified: modified)
+        }
+    }
+
+    /// The `topic` value all of a topic's pages share.
+    private func topicValue(_ topic: Topic, indexes: [Int]) -> TemplateValue {
         guard case .object(var fields)? = contexts.topicRef(topic.id) else { preconditionFailure("topicRef is an object") }
         fields["explainer_html"] = .string(topic.explainer.html)
         fields["explainer_markdown"] = .string(topic.explainerMarkdown)
@@ -147,16 +167,6 @@ extension PagePlan {
             contexts.topicRef($0)
         }
         fields["timeline_svg"] = timeline(id: topic.id, subject: topic.name, indexes: indexes)
-        let topicValue = TemplateValue.object(fields)
-        let description = Article.summary(from: topic.explainer.firstParagraph)
-        return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items, modified in
-            let route = Route.topic(topic.id, page: page)
-            return PageSpec(route: route, template: "topic", context: base(
-                route: route, title: topic.name, description: description, kind: "topic",
-                jsonLD: data.topic(topic), feedURL: links.href(file: Route.topic(topic.id, page: 1).path + "feed.xml"),
-                extra: ["topic": topicValue, "articles": items,
-                        "pagination": contexts.pagination(page: page, total: total) { .topic(topic.id, page: $0) }]),
-                lastModified: modified)
-        }
+        return .object(fields)
     }
 }
