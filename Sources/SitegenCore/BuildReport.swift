@@ -19,6 +19,12 @@ public struct BuildReport: Sendable {
     /// Internal links that lead nowhere; found by `check` only.
     public var brokenLinks: [BrokenLink] = []
 
+    /// Takes the Write stage's counts and changed paths.
+    mutating func record(_ summary: WriteSummary) {
+        (written, unchanged, removed) = (summary.written, summary.unchanged, summary.removed)
+        changedFiles = summary.changed
+    }
+
     /// Total seconds.
     public var seconds: Double { stageTimes.reduce(0) { $0 + $1.seconds } }
 }

@@ -111,8 +111,7 @@ public struct SiteBuilder: Sendable {
         }
         switch output.commit() {
         case .success(let summary):
-            (report.written, report.unchanged, report.removed) = (summary.written, summary.unchanged, summary.removed)
-            report.changedFiles = summary.changed
+            report.record(summary)
         case .failure(let failure):
             return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
         }

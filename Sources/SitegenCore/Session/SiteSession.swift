@@ -242,8 +242,7 @@ public final class SiteSession: @unchecked Sendable {
         }
         switch output.commit() {
         case .success(let summary):
-            (report.written, report.unchanged, report.removed) = (summary.written, summary.unchanged, summary.removed)
-            report.changedFiles = summary.changed
+            report.record(summary)
         case .failure(let failure):
             last = nil  // some files may have moved: trust nothing next time
             return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
