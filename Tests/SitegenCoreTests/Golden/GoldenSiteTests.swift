@@ -17,12 +17,23 @@ struct GoldenSiteTests {
             "Content/articles/old-draft.md:1:1: warning: draft skipped (build with --drafts to include it)"
         ])
         let expectedFolder = FixtureSite.fixtures.appendingPathComponent("sites/\(expected).expected")
+        // The theme's assets are copied as they are: they are compared with Templates/assets,
+        // not kept twice more in every expected tree.
+        let assets = FixtureSite.repositoryRoot.appendingPathComponent("Templates")
+        let allOutput = FixtureSite.files(in: site.output)
+        let copied = allOutput.filter { $0.hasPrefix("assets/") }
+        #expect(copied == FixtureSite.files(in: assets.appendingPathComponent("assets")).map { "assets/" + $0 })
+        for path in copied {
+            #expect(FileManager.default.contents(atPath: site.output.appendingPathComponent(path).path)
+                == FileManager.default.contents(atPath: assets.appendingPathComponent(path).path), "\(path)")
+        }
         if Self.recording {
             try? FileManager.default.removeItem(at: expectedFolder)
             FixtureSite.copy(site.output, to: expectedFolder)
+            try? FileManager.default.removeItem(at: expectedFolder.appendingPathComponent("assets"))
             return
         }
-        let actual = FixtureSite.files(in: site.output)
+        let actual = allOutput.filter { !$0.hasPrefix("assets/") }
         let wanted = FixtureSite.files(in: expectedFolder)
         #expect(actual == wanted, "file lists differ (libcmark \(MarkdownRenderer.cmarkVersion))")
         for path in actual where wanted.contains(path) {
