@@ -96,8 +96,65 @@ enum SearchFolding {
     /// The searchable terms of `text`, in order, with repeats: folded, split, cut, and without
     /// short words and stopwords.
     static func terms(in text: String) -> [String] {
-        words(inFolded: fold(text)).filter(isSearchable)
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append($0) }
+        return terms
     }
+
+    /// Calls `body` with each searchable term of `text`, in order, with repeats: the same terms
+    /// as `words(inFolded: fold(text)).filter(isSearchable)`, found faster.
+    ///
+    /// Folding works scalar by scalar, apart from marks (which it removes) joining the letter
+    /// before them; so it never joins across an ASCII byte that is not a letter or digit. The
+    /// text is cut at those bytes into pieces: an ASCII piece is one word, lowercased in
+    /// place; only a piece with other scalars is folded by `fold` and split by `words`.
+    static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var ascii = true
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: " ")
+                if byte >= 0x80 {
+                    ascii = false
+                } else if !isASCIIWordByte(byte) {
+                    if index > start {
+                        let piece = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                        if ascii {
+                            asciiTerm(piece).map(body)
+                        } else {
+                            for word in words(inFolded: foldUnicode(String(decoding: piece, as: UTF8.self)))
+                            where isSearchable(word) { body(word) }
+                        }
+                    }
+                    start = index + 1
+                    ascii = true
+                }
+            }
+        }
+    }
+
+    /// An ASCII letter or digit.
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
+    }
+
+    /// The term of a run of ASCII letters and digits: lowercased, cut to `maxLength`; nil when
+    /// it is too short or a stopword.
+    private static func asciiTerm(_ word: UnsafeBufferPointer<UInt8>) -> String? {
+        guard word.count >= minLength else { return nil }
+        let length = min(word.count, maxLength)
+        let term = String(unsafeUninitializedCapacity: length) { buffer in
+            for offset in 0..<length {
+                let byte = word[offset]
+                buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            }
+            return length
+        }
+        return length <= longestStopword && stopwordSet.contains(term) ? nil : term
+    }
+
+    private static let longestStopword = stopwords.map(\.utf8.count).max() ?? 0
 
     /// Whether a folded word is long enough and not a stopword.
     static func isSearchable(_ word: String) -> Bool {

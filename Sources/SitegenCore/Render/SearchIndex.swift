@@ -52,11 +52,14 @@ struct SearchIndex {
         return site.articles.concurrentMap { article in
             let leaderNames = article.leaderIDs.compactMap(site.leader).map(\.name)
             let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
-            let strong = Set(SearchFolding.terms(in: ([article.title] + leaderNames).joined(separator: "\n")))
+            var strong = Set<String>()
+            for text in [article.title] + leaderNames {
+                SearchFolding.forEachTerm(in: text) { strong.insert($0) }
+            }
             var all = strong
             // The body's words from its Markdown: markup and escapes are not letters, so they drop out.
-            for text in [article.summary, topicNames.joined(separator: "\n"), article.markdownBody] {
-                all.formUnion(SearchFolding.terms(in: text))
+            for text in [article.summary, article.markdownBody] + topicNames {
+                SearchFolding.forEachTerm(in: text) { all.insert($0) }
             }
             return Document(strong: strong, all: all)
         }

@@ -45,4 +45,21 @@ struct SearchFoldingTests {
         #expect(SearchFolding.fold("Trade Talks 2025") == "trade talks 2025")
         #expect(SearchFolding.fold("Trade Talks 2025\u{00A0}é") == "trade talks 2025 e")
     }
+
+    /// `terms(in:)` cuts text at ASCII punctuation before folding; it must find exactly what
+    /// folding the whole text and then splitting it finds.
+    @Test(arguments: [
+        "Erdoğan met Zelenskyy in Kyïv; São Paulo — Ñandú!",
+        "𝘚𝘵𝘺𝘭𝘦𝘥, 𝐁𝐨𝐥𝐝 𝕯𝖗𝖆𝖈𝖚𝖑𝖆 and Ｆｕｌｌ：width ﬁnance",
+        "e\u{301}te\u{301}, a=\u{338}b, x<\u{338}y, .\u{301}mark after a dot",
+        "ΟΔΟΣ.οδος ΣΑΣ'ς İSTANBUL Łukasz-Straße Ærø ıi",
+        "Путин/习近平/한국 2025年 №5 ½ x²",
+        "[a link](https://example.org/path_with_underscores?q=1) **bold** `code` <b>tag</b>",
+        String(repeating: "ünïcödé", count: 10) + " " + String(repeating: "ab", count: 30),
+        "The a of an X y Z 12 1 to\u{00A0}é\u{2003}word\tand\nnew",
+    ])
+    func fastTermsMatchFoldingTheWholeText(_ text: String) {
+        let slow = SearchFolding.words(inFolded: SearchFolding.fold(text)).filter(SearchFolding.isSearchable)
+        #expect(SearchFolding.terms(in: text) == slow)
+    }
 }
