@@ -47,9 +47,12 @@ struct SearchIndex {
     }
 
     /// The terms of every article, in article order.
-    func documents() -> [Document] {
+    /// - Parameter known: An article's document from an earlier build, when its file, the
+    ///   leaders and the topics are all unchanged; nil to make it.
+    func documents(known: (@Sendable (Article) -> Document?)? = nil) -> [Document] {
         let site = self.site
         return site.articles.concurrentMap { article in
+            if let document = known?(article) { return document }
             let leaderNames = article.leaderIDs.compactMap(site.leader).map(\.name)
             let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
             var strong = Set<String>()

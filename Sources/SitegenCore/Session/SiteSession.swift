@@ -53,6 +53,8 @@ public final class SiteSession: @unchecked Sendable {
         var fingerprints: [String: ContextFingerprint]
         /// Size of every page file sitegen wrote or found unchanged, by output path.
         var sizes: [String: Int]
+        /// Each article's search terms, and the stamp of the file they were made from, by source path.
+        var searchDocuments: [String: (stamp: FileStamp, document: SearchIndex.Document)]
     }
 
     /// Creates a session; nothing is read until the first `build()`.
@@ -158,8 +160,17 @@ public final class SiteSession: @unchecked Sendable {
         let feeds = FeedPlan(contexts: contexts)
         let pageSpecs = PagePlan(contexts: contexts).pages()
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
-        // The search index is made on every build: any article's text may be in any shard.
-        let searchFiles = SearchIndex(site: site).files()
+        // The search index is made on every build (any article's text may be in any shard),
+        // from the last build's terms of every article whose file and names are unchanged.
+        let searchIndex = SearchIndex(site: site)
+        let knownDocuments = previous?.searchDocuments ?? [:]
+        let stamps = Dictionary(
+            checkedFiles.compactMap { file in file.outcome.value.map { ($0.sourcePath, file.stamp) } },
+            uniquingKeysWith: { first, _ in first })
+        let searchDocuments = searchIndex.documents(known: { article in
+            knownDocuments[article.sourcePath].flatMap { $0.stamp == stamps[article.sourcePath] ? $0.document : nil }
+        })
+        let searchFiles = searchIndex.files(from: searchDocuments)
         let staticFiles = theme.assets + content.staticFiles
         clock.lap("Plan")
         let candidates: [Bool]  // per spec: whether it must be rendered
@@ -256,7 +267,11 @@ public final class SiteSession: @unchecked Sendable {
         }
         last = LastBuild(
             sharedInputs: sharedInputs, site: site, contexts: contexts, fingerprints: allFingerprints,
-            sizes: (previous?.sizes ?? [:]).merging(sizes) { $1 })
+            sizes: (previous?.sizes ?? [:]).merging(sizes) { $1 },
+            searchDocuments: Dictionary(
+                zip(site.articles, searchDocuments).compactMap { article, document in
+                    stamps[article.sourcePath].map { (article.sourcePath, ($0, document)) }
+                }, uniquingKeysWith: { first, _ in first }))
         clock.lap("Write")
         report.stageTimes = clock.laps
         return .success(report)

@@ -8,7 +8,11 @@ struct Manifest: Equatable, Sendable {
 
     /// Parses a manifest, dropping any line that is not a safe relative path.
     init(text: String) {
-        paths = Set(text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && Self.isSafe($0) })
+        var paths = Set<String>()
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            if let path = String(line), Self.isSafe(path) { paths.insert(path) }
+        }
+        self.paths = paths
     }
 
     init(paths: Set<String>) { self.paths = paths }
@@ -18,9 +22,20 @@ struct Manifest: Equatable, Sendable {
     /// A relative path with no `..`, `.` or empty components and no NUL: it cannot leave
     /// the output folder.
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), path != fileName else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
-            !$0.isEmpty && $0 != "." && $0 != ".."
+        guard path != fileName else { return false }
+        // Walks the bytes once: `/` ends a component, which must not be empty, `.` or `..`.
+        var componentLength = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case 0: return false
+            case UInt8(ascii: "/"):
+                guard componentLength > 0, dots < componentLength || componentLength > 2 else { return false }
+                (componentLength, dots) = (0, 0)
+            default:
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
         }
+        return componentLength > 0 && (dots < componentLength || componentLength > 2)
     }
 }

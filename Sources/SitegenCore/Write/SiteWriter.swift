@@ -28,6 +28,10 @@ struct SiteWriter {
     let paths: ProjectPaths
     /// Ends the name of every temporary file sitegen writes: `.<name>.sitegen-tmp` beside `<name>`.
     static let temporarySuffix = ".sitegen-tmp"
+    /// An empty file in the output folder while a build has temporary files there: made before
+    /// the first one is written, removed once they are all renamed or deleted. Finding it, a
+    /// build knows the last one was killed and looks for its temporaries.
+    static let stagingMarker = ".sitegen-staging"
 
     /// The temporary file written beside `url` before it is renamed over it.
     static func temporaryURL(for url: URL) -> URL {
@@ -75,8 +79,13 @@ struct SiteWriter {
                                at: SourceLocation(path: paths.display(file.source)))
         }
         let new = Manifest(paths: pageSet.union(files.map(\.outputPath)))
-        // A build killed while staging leaves temporaries beside files it may own: clear them.
-        _ = removeLeftoverTemporaries(for: old.paths.union(new.paths), root: root)
+        // A build killed while staging leaves its marker, and temporaries beside files it may
+        // own: clear them. (Without a marker there are none, and 30,000 `lstat`s are saved.)
+        let marker = root.path + "/" + Self.stagingMarker
+        if access(marker, F_OK) == 0 {
+            _ = removeLeftoverTemporaries(for: old.paths.union(new.paths), root: root)
+            unlink(marker)
+        }
         return StagedOutput(writer: self, root: root, old: old, new: new, files: files)
     }
 

@@ -25,6 +25,7 @@ final class StagedOutput: @unchecked Sendable {
     private var unchanged = 0
     private var checkedFolders: Set<String> = []
     private var createdFolders: [String] = []
+    private var markerWritten = false
 
     init(writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile]) {
         self.writer = writer
@@ -58,11 +59,31 @@ final class StagedOutput: @unchecked Sendable {
             break
         }
         try createFolders(for: path)
+        try writeMarker()
         let temporary = SiteWriter.temporaryPath(for: target)
         try writer.writeFile(
             bytes, to: temporary,
             reportingAs: self.writer.paths.display(self.root.appendingPathComponent(path)))
         lock.withLock { staged.append((temporary, target)) }
+    }
+
+    /// Makes `SiteWriter.stagingMarker` before the first temporary file is written.
+    private func writeMarker() throws(SitegenError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !markerWritten else { return }
+        try writer.writeFile(
+            [], to: rootPath + SiteWriter.stagingMarker,
+            reportingAs: writer.paths.display(root.appendingPathComponent(SiteWriter.stagingMarker)))
+        markerWritten = true
+    }
+
+    /// Removes the marker: no temporary file is left.
+    private func removeMarker() {
+        lock.withLock {
+            if markerWritten { unlink(rootPath + SiteWriter.stagingMarker) }
+            markerWritten = false
+        }
     }
 
     /// Counts files the caller knows to be unchanged without staging them (an incremental
@@ -89,6 +110,7 @@ final class StagedOutput: @unchecked Sendable {
             // The manifest already lists exactly these files when nothing came or went.
             let manifestChanged = old.paths != new.paths
             if manifestChanged {
+                try writeMarker()
                 try writer.writeAtomically(
                     Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
             }
@@ -106,6 +128,7 @@ final class StagedOutput: @unchecked Sendable {
             summary.removed = writer.removeStale(stale, root: root)
             summary.changed = (moves.map { String($0.target.dropFirst(rootPath.count)) } + stale).sorted()
             if manifestChanged { try writer.writeAtomically(Array(new.text.utf8), to: manifestURL) }
+            removeMarker()
             return .success(summary)
         } catch {
             abandon()
@@ -117,6 +140,7 @@ final class StagedOutput: @unchecked Sendable {
     func abandon() {
         let (moves, folders) = lock.withLock { (staged, createdFolders) }
         for move in moves { unlink(move.temporary) }
+        removeMarker()
         for folder in folders.reversed() { rmdir(folder) }
         lock.withLock {
             staged = []

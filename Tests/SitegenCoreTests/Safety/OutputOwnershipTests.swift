@@ -72,11 +72,22 @@ struct OutputOwnershipTests {
         let leftovers = [".index.html.sitegen-tmp", "2026/01/20/tariff-talks-stall-in-vestmark/.index.md.sitegen-tmp",
                          "..sitegen-manifest.sitegen-tmp"]
         for path in leftovers { site.project.write("Output/" + path, "half") }
+        // A killed build leaves its marker too: it is made before the first temporary file.
+        site.project.write("Output/" + SiteWriter.stagingMarker, "")
         site.project.write("Output/.notes.txt.sitegen-tmp", "a user's file that only looks like one")
         _ = try site.build().get()
         let files = snapshot()
-        for path in leftovers { #expect(files[path] == nil, "\(path) survived") }
+        for path in leftovers + [SiteWriter.stagingMarker] { #expect(files[path] == nil, "\(path) survived") }
         #expect(files[".notes.txt.sitegen-tmp"] == Data("a user's file that only looks like one".utf8))
+    }
+
+    @Test func noStagingMarkerIsLeftByABuildThatSucceededOrFailed() throws {
+        _ = try site.build().get()
+        #expect(snapshot()[SiteWriter.stagingMarker] == nil)
+        // A template error fails the build after other pages were already staged.
+        site.project.write("Templates/article.html.mustache", "{{<layout.html}}{{$main}}{{article.titel}}{{/main}}{{/layout.html}}")
+        #expect(throws: BuildFailure.self) { try site.build().get() }
+        #expect(snapshot()[SiteWriter.stagingMarker] == nil)
     }
 }
 

@@ -66,6 +66,26 @@ struct SiteWriterTests {
         #expect(project.read("secret.txt") == "keep")
     }
 
+    @Test func manifestKeepsOnlySafeRelativePaths() {
+        let text = """
+            # sitegen manifest v1
+            index.html
+            a/b/index.md
+            .well-known/x...y/...
+            ../up.txt
+            a/../b.txt
+            ./here.txt
+            a//b.txt
+            /etc/passwd
+            trailing/
+            .sitegen-manifest
+            nul\u{0}byte
+            \u{00e9}t\u{00e9}/index.html
+
+            """
+        #expect(Manifest(text: text).paths == ["index.html", "a/b/index.md", ".well-known/x...y/...", "\u{00e9}t\u{00e9}/index.html"])
+    }
+
     @Test func refusesToWriteThroughASymbolicLink() throws {
         let outside = TemporaryDirectory()
         try FileManager.default.createDirectory(at: project.url.appendingPathComponent("Output"), withIntermediateDirectories: true)
