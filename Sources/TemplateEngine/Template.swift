@@ -63,6 +63,23 @@ public struct Template: Sendable {
         escaping: TemplateEscaping = .html,
         strict: Bool = false
     ) throws -> String {
+        try rendering(context, partials: partials, escaping: escaping, strict: strict).text
+    }
+
+    /// Renders like ``render(_:partials:escaping:strict:)``, returning the UTF-8 bytes of the
+    /// text: for output headed to a file, without making a `String` of it first.
+    public func renderUTF8(
+        _ context: TemplateValue,
+        partials: [String: Template] = [:],
+        escaping: TemplateEscaping = .html,
+        strict: Bool = false
+    ) throws -> [UInt8] {
+        try rendering(context, partials: partials, escaping: escaping, strict: strict).bytes
+    }
+
+    private func rendering(
+        _ context: TemplateValue, partials: [String: Template], escaping: TemplateEscaping, strict: Bool
+    ) throws(TemplateError) -> TemplateOutput {
         var renderer = TemplateRenderer(
             context: context,
             templateName: name,
@@ -72,6 +89,6 @@ public struct Template: Sendable {
             capacity: textLength * 2 + 1024
         )
         try renderer.render(nodes)
-        return renderer.output.text
+        return renderer.output
     }
 }

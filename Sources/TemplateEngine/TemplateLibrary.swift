@@ -53,16 +53,36 @@ public struct TemplateLibrary: Sendable {
         escaping: TemplateEscaping? = nil,
         strict: Bool = true
     ) throws -> String {
-        guard let template = templates[name] else {
-            let suggestion = TemplateSuggestion.closest(to: name, among: templates.keys)
-            throw TemplateError(.unknownTemplate(name, suggestion: suggestion), template: name, at: nil)
-        }
-        return try template.render(
+        try template(named: name).render(
             context,
             partials: templates,
             escaping: escaping ?? TemplateEscaping(templateName: name),
             strict: strict
         )
+    }
+
+    /// Renders like ``render(_:_:escaping:strict:)``, returning the UTF-8 bytes of the text:
+    /// for output headed to a file, without making a `String` of it first.
+    public func renderUTF8(
+        _ name: String,
+        _ context: TemplateValue,
+        escaping: TemplateEscaping? = nil,
+        strict: Bool = true
+    ) throws -> [UInt8] {
+        try template(named: name).renderUTF8(
+            context,
+            partials: templates,
+            escaping: escaping ?? TemplateEscaping(templateName: name),
+            strict: strict
+        )
+    }
+
+    private func template(named name: String) throws(TemplateError) -> Template {
+        guard let template = templates[name] else {
+            let suggestion = TemplateSuggestion.closest(to: name, among: templates.keys)
+            throw TemplateError(.unknownTemplate(name, suggestion: suggestion), template: name, at: nil)
+        }
+        return template
     }
 }
 

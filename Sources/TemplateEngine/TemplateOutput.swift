@@ -3,7 +3,8 @@
 /// Appending bytes to an array is cheaper than appending to a `String`, which re-checks its
 /// encoding flags on every append; the bytes all come from valid strings.
 struct TemplateOutput {
-    private var bytes: [UInt8] = []
+    /// The UTF-8 bytes written so far; valid UTF-8, since they all come from strings.
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int) {
         bytes.reserveCapacity(capacity)

@@ -15,6 +15,14 @@ import Testing
         #expect(html == "<html>\n  <title>A &amp; B</title>\n<body><h1>A &amp; B</h1></body>\n</html>\n")
     }
 
+    @Test func rendersUTF8BytesForFiles() throws {
+        let library = try TemplateLibrary(sources: site)
+        let bytes = try library.renderUTF8("article.html", ["title": "Erdoğan & 习近平"])
+        #expect(String(decoding: bytes, as: UTF8.self) == "<html>\n  <title>Erdoğan &amp; 习近平</title>\n<body><h1>Erdoğan &amp; 习近平</h1></body>\n</html>\n")
+        let thrown = templateError { try library.renderUTF8("article.html", ["titel": "T"]) }
+        #expect(thrown?.description == "head.html:1:8: error: unknown key 'title' (did you mean 'titel'?)")
+    }
+
     @Test func listsItsTemplates() throws {
         let library = try TemplateLibrary(sources: site)
         #expect(library.names == ["article.html", "head.html", "layout.html"])

@@ -9,19 +9,40 @@ struct RelatedArticles {
 
     func related(to index: Int) -> [Int] {
         let article = site.articles[index]
-        var scores: [Int: Int] = [:]
+        // Every (candidate, weight) from each list's window, then summed per candidate.
+        var votes: [(candidate: Int, weight: Int)] = []
+        votes.reserveCapacity((article.leaderIDs.count + article.topicIDs.count) * 2 * window)
         func consider(_ list: [Int]?, weight: Int) {
             guard let list, let position = Self.position(of: index, in: list) else { return }
             let lower = max(0, position - window), upper = min(list.count, position + window + 1)
-            for candidate in list[lower..<upper] where candidate != index { scores[candidate, default: 0] += weight }
+            for candidate in list[lower..<upper] where candidate != index { votes.append((candidate, weight)) }
         }
         for id in article.leaderIDs { consider(site.articlesByLeader[id], weight: 2) }
         for id in article.topicIDs { consider(site.articlesByTopic[id], weight: 1) }
-        return scores.sorted { lhs, rhs in
-            if lhs.value != rhs.value { return lhs.value > rhs.value }
-            let left = abs(lhs.key - index), right = abs(rhs.key - index)
-            return left != right ? left < right : lhs.key < rhs.key
-        }.prefix(limit).map(\.key)
+        votes.sort { $0.candidate < $1.candidate }
+        // The best `limit`: highest score, then nearest in the archive, then lower index.
+        func isBetter(_ lhs: (candidate: Int, score: Int), _ rhs: (candidate: Int, score: Int)) -> Bool {
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            let left = abs(lhs.candidate - index), right = abs(rhs.candidate - index)
+            return left != right ? left < right : lhs.candidate < rhs.candidate
+        }
+        var best: [(candidate: Int, score: Int)] = []
+        var start = 0
+        while start < votes.count {
+            var end = start, score = 0
+            while end < votes.count, votes[end].candidate == votes[start].candidate {
+                score += votes[end].weight
+                end += 1
+            }
+            let entry = (candidate: votes[start].candidate, score: score)
+            if best.count < limit || isBetter(entry, best[best.count - 1]) {
+                let slot = best.firstIndex { isBetter(entry, $0) } ?? best.count
+                best.insert(entry, at: slot)
+                if best.count > limit { best.removeLast() }
+            }
+            start = end
+        }
+        return best.map(\.candidate)
     }
 
     /// Binary search in an ascending list of indexes.

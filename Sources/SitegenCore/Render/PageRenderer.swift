@@ -28,8 +28,8 @@ struct PageRenderer {
             for output in spec.outputs {
                 let name = output.template
                 do {
-                    let text = try templates.library.render(name, context, escaping: Self.escaping(for: name))
-                    if !failed.isSet { try deliver(RenderedPage(path: output.path, text: text)) }
+                    let bytes = try templates.library.renderUTF8(name, context, escaping: Self.escaping(for: name))
+                    if !failed.isSet { try deliver(RenderedPage(path: output.path, contents: bytes)) }
                 } catch let error as TemplateError {
                     errors.append(TemplateLoader.diagnostic(error, paths: templates.paths))
                 } catch let error as SitegenError {

@@ -8,4 +8,10 @@ struct RenderedPage: Sendable {
         self.path = path
         self.contents = Array(text.utf8)
     }
+
+    /// A file of UTF-8 bytes made by the template engine.
+    init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
 }

@@ -25,6 +25,8 @@ final class StagedOutput: @unchecked Sendable {
     private var unchanged = 0
     private var checkedFolders: Set<String> = []
     private var createdFolders: [String] = []
+    /// The folders of `createdFolders`, relative to the output folder.
+    private var madeFolders: Set<String> = []
     private var markerWritten = false
 
     init(writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile]) {
@@ -46,7 +48,10 @@ final class StagedOutput: @unchecked Sendable {
     /// Stages `bytes` as the file at `path` (relative to the output folder).
     func stage(_ bytes: [UInt8], at path: String) throws(SitegenError) {
         let target = rootPath + path
-        switch Self.compare(bytes, withFileAt: target) {
+        // In a folder this build made, nothing stands yet: no need to look.
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        let inNewFolder = lock.withLock { madeFolders.contains(folder) }
+        switch inNewFolder ? .absent : Self.compare(bytes, withFileAt: target) {
         case .same:
             lock.withLock { unchanged += 1 }
             return
@@ -188,7 +193,10 @@ final class StagedOutput: @unchecked Sendable {
             if lock.withLock({ checkedFolders.contains(folder) }) { continue }
             let url = folder.isEmpty ? root.path : rootPath + folder
             if try ensureFolder(url, isRoot: folder.isEmpty) {
-                lock.withLock { createdFolders.append(url) }
+                lock.withLock {
+                    createdFolders.append(url)
+                    madeFolders.insert(folder)
+                }
             }
             lock.withLock { _ = checkedFolders.insert(folder) }
         }
@@ -202,19 +210,18 @@ final class StagedOutput: @unchecked Sendable {
                 .writeFailed(self.writer.paths.display(URL(fileURLWithPath: path)), why: why), at: nil)
         }
         var info = stat()
+        // A folder below the root is made first and looked at only when it exists: in a cold
+        // build most folders are new.
+        if !isRoot, mkdir(path, 0o755) == 0 { return true }
+        if !isRoot, errno != EEXIST { throw failure(String(cString: strerror(errno))) }
         if lstat(path, &info) != 0 {
-            if isRoot {
-                do {
-                    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-                } catch {
-                    throw failure((error as NSError).localizedDescription)
-                }
-                return true
+            guard isRoot else { throw failure(String(cString: strerror(errno))) }
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw failure((error as NSError).localizedDescription)
             }
-            if mkdir(path, 0o755) == 0 { return true }
-            guard errno == EEXIST, lstat(path, &info) == 0 else {
-                throw failure(String(cString: strerror(errno)))
-            }
+            return true
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { return false }
         if isRoot, (info.st_mode & S_IFMT) == S_IFLNK { return false }
