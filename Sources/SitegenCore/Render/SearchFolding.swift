@@ -103,34 +103,73 @@ enum SearchFolding {
 
     /// Calls `body` with each searchable term of `text`, in order, with repeats: the same terms
     /// as `words(inFolded: fold(text)).filter(isSearchable)`, found faster.
+    static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        forEachTerm(in: text, ascii: { body(String(decoding: $0, as: UTF8.self)) }, other: body)
+    }
+
+    /// Finds the searchable terms of `text` in order, with repeats, handing a term of ASCII
+    /// letters and digits to `ascii` as lowercased bytes (valid only during the call) and
+    /// any other term to `other`.
     ///
     /// Folding works scalar by scalar, apart from marks (which it removes) joining the letter
-    /// before them; so it never joins across an ASCII byte that is not a letter or digit. The
-    /// text is cut at those bytes into pieces: an ASCII piece is one word, lowercased in
-    /// place; only a piece with other scalars is folded by `fold` and split by `words`.
-    static func forEachTerm(in text: String, _ body: (String) -> Void) {
+    /// before them; so it never joins across an ASCII byte that is not a letter or digit, nor
+    /// across the punctuation of `isSeparator`. The text is cut there into pieces: an ASCII piece
+    /// is one word, lowercased in place; only a piece with other scalars is folded by
+    /// `foldUnicode` and split by `words`.
+    static func forEachTerm(
+        in text: String, ascii: (UnsafeBufferPointer<UInt8>) -> Void, other: (String) -> Void
+    ) {
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            var ascii = true
-            for index in 0...bytes.count {
-                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: " ")
-                if byte >= 0x80 {
-                    ascii = false
-                } else if !isASCIIWordByte(byte) {
-                    if index > start {
-                        let piece = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                        if ascii {
-                            asciiTerm(piece).map(body)
-                        } else {
-                            for word in words(inFolded: foldUnicode(String(decoding: piece, as: UTF8.self)))
-                            where isSearchable(word) { body(word) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { lowered in
+            text.withUTF8 { bytes in
+                func piece(_ start: Int, _ end: Int, isASCII: Bool) {
+                    guard end > start else { return }
+                    if isASCII {
+                        guard end - start >= minLength else { return }
+                        let length = min(end - start, maxLength)
+                        for offset in 0..<length {
+                            let byte = bytes[start + offset]
+                            lowered[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
                         }
+                        let term = UnsafeBufferPointer(rebasing: lowered[0..<length])
+                        if !isASCIIStopword(term) { ascii(term) }
+                    } else {
+                        let folded = foldUnicode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                        for word in words(inFolded: folded) where isSearchable(word) { other(word) }
                     }
-                    start = index + 1
-                    ascii = true
                 }
+                var start = 0, index = 0
+                var isASCII = true
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if !isASCIIWordByte(byte) {
+                            piece(start, index, isASCII: isASCII)
+                            (start, isASCII) = (index + 1, true)
+                        }
+                        index += 1
+                    } else {
+                        let (scalar, width) = decode(bytes, at: index)
+                        if isSeparator(scalar.value) {
+                            piece(start, index, isASCII: isASCII)
+                            (start, isASCII) = (index + width, true)
+                        } else {
+                            isASCII = false
+                        }
+                        index += width
+                    }
+                }
+                piece(start, bytes.count, isASCII: isASCII)
             }
+        }
+    }
+
+    /// Punctuation common in news text that folds to itself (or to ASCII punctuation) and
+    /// never joins a neighbour: no-break space, guillemets, dashes, curly quotes, ellipsis.
+    static func isSeparator(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA0, 0xAB, 0xBB, 0x2010...0x2015, 0x2018...0x201F, 0x2026: true
+        default: false
         }
     }
 
@@ -139,22 +178,29 @@ enum SearchFolding {
         (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
     }
 
-    /// The term of a run of ASCII letters and digits: lowercased, cut to `maxLength`; nil when
-    /// it is too short or a stopword.
-    private static func asciiTerm(_ word: UnsafeBufferPointer<UInt8>) -> String? {
-        guard word.count >= minLength else { return nil }
-        let length = min(word.count, maxLength)
-        let term = String(unsafeUninitializedCapacity: length) { buffer in
-            for offset in 0..<length {
-                let byte = word[offset]
-                buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            }
-            return length
+    /// Whether lowercased ASCII bytes spell a stopword, without hashing: stopwords are at most
+    /// eight bytes, so each is one integer in a sorted table.
+    private static func isASCIIStopword(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard term.count <= 8 else { return false }
+        let key = packed(term)
+        var low = 0, high = packedStopwords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packedStopwords[middle] < key { low = middle + 1 } else { high = middle }
         }
-        return length <= longestStopword && stopwordSet.contains(term) ? nil : term
+        return low < packedStopwords.count && packedStopwords[low] == key
     }
 
-    private static let longestStopword = stopwords.map(\.utf8.count).max() ?? 0
+    /// Up to eight bytes as one integer, the first byte lowest.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for (offset, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * offset) }
+        return key
+    }
+
+    private static let packedStopwords: [UInt64] = stopwords.map { word in
+        Array(word.utf8).withUnsafeBufferPointer(packed)
+    }.sorted()
 
     /// Whether a folded word is long enough and not a stopword.
     static func isSearchable(_ word: String) -> Bool {

@@ -34,10 +34,10 @@ struct SearchIndex {
 
     /// What the index knows of one article.
     struct Document: Sendable {
-        /// Terms of the title and of the names of the article's leaders.
-        var strong: Set<String>
-        /// Every term: title, leaders, summary, topic names and body.
-        var all: Set<String>
+        /// Terms of the title and of the names of the article's leaders, each once.
+        var strong: [String]
+        /// Every term: title, leaders, summary, topic names and body, each once.
+        var all: [String]
     }
 
     /// The articles that have a term, ascending.
@@ -55,16 +55,12 @@ struct SearchIndex {
             if let document = known?(article) { return document }
             let leaderNames = article.leaderIDs.compactMap(site.leader).map(\.name)
             let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
-            var strong = Set<String>()
-            for text in [article.title] + leaderNames {
-                SearchFolding.forEachTerm(in: text) { strong.insert($0) }
-            }
+            var strong = SearchTermSet()
+            for text in [article.title] + leaderNames { strong.insertTerms(of: text) }
             var all = strong
             // The body's words from its Markdown: markup and escapes are not letters, so they drop out.
-            for text in [article.summary, article.markdownBody] + topicNames {
-                SearchFolding.forEachTerm(in: text) { all.insert($0) }
-            }
-            return Document(strong: strong, all: all)
+            for text in [article.summary, article.markdownBody] + topicNames { all.insertTerms(of: text) }
+            return Document(strong: strong.terms, all: all.terms)
         }
     }
 

@@ -57,9 +57,28 @@ struct SearchFoldingTests {
         "[a link](https://example.org/path_with_underscores?q=1) **bold** `code` <b>tag</b>",
         String(repeating: "ünïcödé", count: 10) + " " + String(repeating: "ab", count: 30),
         "The a of an X y Z 12 1 to\u{00A0}é\u{2003}word\tand\nnew",
+        "Xi’s “truce” — «paix» ‘quoted’ a–b x‐y…z\u{00A0}e\u{301}\u{2019}\u{301}s \u{201C}\u{338}",
+        SearchFolding.stopwords.joined(separator: " ") + " " + SearchFolding.stopwords.joined(separator: "’").uppercased(),
     ])
     func fastTermsMatchFoldingTheWholeText(_ text: String) {
         let slow = SearchFolding.words(inFolded: SearchFolding.fold(text)).filter(SearchFolding.isSearchable)
         #expect(SearchFolding.terms(in: text) == slow)
+    }
+
+    @Test func termSetKeepsEachTermOnce() {
+        var set = SearchTermSet()
+        var expected = Set<String>()
+        // Enough distinct terms to grow the table several times, at the 8- and 16-byte edges.
+        for number in 0..<5_000 {
+            for term in ["t\(number)", String(repeating: "a", count: 7) + "\(number % 10)",
+                         "abcdefghijklmno\(number % 10)", "abcdefghijklmnop\(number % 10)", "erdoğan\(number % 3)"] {
+                set.insert(term)
+                expected.insert(term)
+            }
+        }
+        set.insertTerms(of: "Trade TRADE trade “trade” Straße")
+        expected.formUnion(["trade", "strasse"])
+        #expect(set.terms.count == expected.count)
+        #expect(Set(set.terms) == expected)
     }
 }

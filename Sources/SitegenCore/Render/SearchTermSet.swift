@@ -1,0 +1,90 @@
+/// The distinct terms of one article, gathered without hashing strings: an article has about
+/// 700 words but 300 distinct terms, and the search index folds every article on each build.
+///
+/// A term of at most 16 ASCII bytes (nearly all of them) is kept as two integers in an
+/// open-addressing table with a multiplicative hash; a String is made once per distinct term,
+/// in `terms`. Longer and non-ASCII terms go into an ordinary `Set<String>`.
+struct SearchTermSet {
+    /// Pairs of integers, `slots * 2` long; (0, 0) marks an empty slot (a term has no NUL).
+    private var table = [UInt64](repeating: 0, count: 2 * 512)
+    private var count = 0
+    private var others = Set<String>()
+
+    /// Adds a term given as lowercased ASCII bytes.
+    mutating func insert(ascii term: UnsafeBufferPointer<UInt8>) {
+        guard term.count <= 16 else {
+            others.insert(String(decoding: term, as: UTF8.self))
+            return
+        }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for (offset, byte) in term.enumerated() {
+            if offset < 8 { low |= UInt64(byte) << (8 * offset) } else { high |= UInt64(byte) << (8 * (offset - 8)) }
+        }
+        insert(low, high)
+    }
+
+    /// Adds any term.
+    mutating func insert(_ term: String) {
+        var term = term
+        if term.utf8.count <= 16, term.utf8.allSatisfy({ $0 < 0x80 }) {
+            term.withUTF8 { insert(ascii: $0) }
+        } else {
+            others.insert(term)
+        }
+    }
+
+    /// Adds every term of `text` (`SearchFolding.forEachTerm`).
+    mutating func insertTerms(of text: String) {
+        SearchFolding.forEachTerm(in: text, ascii: { insert(ascii: $0) }, other: { insert($0) })
+    }
+
+    /// Every distinct term, in no particular order.
+    var terms: [String] {
+        var terms = Array(others)
+        terms.reserveCapacity(count + others.count)
+        var bytes: [UInt8] = []
+        for slot in stride(from: 0, to: table.count, by: 2) where table[slot] != 0 || table[slot + 1] != 0 {
+            bytes.removeAll(keepingCapacity: true)
+            for word in [table[slot], table[slot + 1]] {
+                var rest = word
+                while rest != 0 {
+                    bytes.append(UInt8(truncatingIfNeeded: rest))
+                    rest >>= 8
+                }
+            }
+            terms.append(String(decoding: bytes, as: UTF8.self))
+        }
+        return terms
+    }
+
+    private mutating func insert(_ low: UInt64, _ high: UInt64) {
+        let mask = table.count / 2 - 1
+        var slot = Self.hash(low, high) & mask
+        while true {
+            let (storedLow, storedHigh) = (table[2 * slot], table[2 * slot + 1])
+            if storedLow == low && storedHigh == high { return }
+            if storedLow == 0 && storedHigh == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        table[2 * slot] = low
+        table[2 * slot + 1] = high
+        count += 1
+        if count * 2 > table.count / 2 { grow() }
+    }
+
+    /// Doubles the table, keeping it at most half full.
+    private mutating func grow() {
+        let old = table
+        table = [UInt64](repeating: 0, count: old.count * 2)
+        count = 0
+        for slot in stride(from: 0, to: old.count, by: 2) where old[slot] != 0 || old[slot + 1] != 0 {
+            insert(old[slot], old[slot + 1])
+        }
+    }
+
+    private static func hash(_ low: UInt64, _ high: UInt64) -> Int {
+        var value = low &* 0x9E37_79B9_7F4A_7C15 ^ (high &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
+        value ^= value >> 29
+        return Int(truncatingIfNeeded: value)
+    }
+}
