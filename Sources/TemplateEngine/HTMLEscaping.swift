@@ -84,7 +84,18 @@ extension TemplateEscaping {
         var atLineStart = lastText.map { output[$0] == 10 } ?? true
         var digitsAtLineStart = false
         let alwaysEscaped = Self.alwaysEscaped, lineStartEscaped = Self.lineStartEscaped
-        for byte in source {
+        var index = 0
+        while index < source.count {
+            if !atLineStart && !digitsAtLineStart {
+                // Inside a line only the always-escaped bytes and a line feed matter: copy the run before one.
+                var end = index
+                while end < source.count, !alwaysEscaped[Int(source[end])], source[end] != 10 { end += 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<end]))
+                index = end
+                guard index < source.count else { break }
+            }
+            let byte = source[index]
+            index += 1
             let isDigit = byte >= 48 && byte <= 57
             if alwaysEscaped[Int(byte)]
                 || (atLineStart && lineStartEscaped[Int(byte)])

@@ -46,35 +46,48 @@ indirect enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var pending = text.utf8.makeIterator()
-        while let byte = pending.next() {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += #"\""#.utf8
-            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
-            case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
-            case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
-            case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
-            case UInt8(ascii: "<"): bytes += #"\u003c"#.utf8
-            case UInt8(ascii: ">"): bytes += #"\u003e"#.utf8
-            case UInt8(ascii: "&"): bytes += #"\u0026"#.utf8
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                bytes += "\\u".utf8
-                bytes += String(repeating: "0", count: 4 - hex.count).utf8
-                bytes += hex.utf8
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                guard let second = pending.next() else { bytes.append(byte); break }
-                guard second == 0x80, let third = pending.next() else { bytes += [byte, second]; break }
-                switch third {
-                case 0xA8: bytes += #"\u2028"#.utf8
-                case 0xA9: bytes += #"\u2029"#.utf8
-                default: bytes += [byte, second, third]
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0, index = 0
+            while index < source.count {
+                let byte = source[index]
+                // Most bytes need nothing: copy them in runs.
+                guard byte < 0x20 || byte == 0xE2 || needsEscape[Int(byte)] else {
+                    index += 1
+                    continue
                 }
-            default:
-                bytes.append(byte)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): bytes += #"\""#.utf8
+                case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+                case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+                case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+                case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+                case UInt8(ascii: "<"): bytes += #"\u003c"#.utf8
+                case UInt8(ascii: ">"): bytes += #"\u003e"#.utf8
+                case UInt8(ascii: "&"): bytes += #"\u0026"#.utf8
+                case 0xE2:
+                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                    if index + 1 < source.count, source[index] == 0x80, source[index + 1] == 0xA8 || source[index + 1] == 0xA9 {
+                        bytes += (source[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                        index += 2
+                    } else {
+                        bytes.append(byte)
+                    }
+                default:  // the other control characters
+                    let hex = String(byte, radix: 16)
+                    bytes += "\\u".utf8
+                    bytes += String(repeating: "0", count: 4 - hex.count).utf8
+                    bytes += hex.utf8
+                }
+                runStart = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
+
+    /// The printable ASCII bytes written as escapes: `"`, `\\`, `<`, `>` and `&`.
+    private static let needsEscape: [Bool] = (0..<256).map { "\"\\<>&".utf8.contains(UInt8($0)) }
 }

@@ -183,6 +183,9 @@ final class StagedOutput: @unchecked Sendable {
     /// Makes sure every folder above `path` is a real folder inside the output folder (never a
     /// symbolic link), creating what is missing. Each folder is checked once per build.
     private func createFolders(for path: String) throws(SitegenError) {
+        // Once a folder is checked, so are all above it: most files need this one lookup.
+        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        if lock.withLock({ checkedFolders.contains(parent) }) { return }
         var folders: [String] = [""]
         var current = ""
         for component in path.split(separator: "/").dropLast() {
