@@ -64,13 +64,17 @@ public struct SiteBuilder: Sendable {
             return .failure(BuildFailure(errors: errors, warnings: warnings))
         }
 
-        // 4. Render: list every page with a context made when it is rendered
+        // 4. Plan: list every page with a context made when it is rendered; the search index
+        // is made on another thread meanwhile (much of it is one thread's work)
+        let searchFiles = Lazy { SearchIndex(site: site).files() }
+        searchFiles.makeInBackground()
         let contexts = PageContexts(site: site, generator: "sitegen \(SitegenVersion.current)")
         let feeds = FeedPlan(contexts: contexts)
         let pageSpecs = PagePlan(contexts: contexts).pages()
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
-        let extraFiles = [feeds.jsonFeed()] + SearchIndex(site: site).files()
+        let extraFiles = [feeds.jsonFeed()] + searchFiles.value
         let staticFiles = theme.assets + content.staticFiles
+        clock.lap("Plan")
         var report = BuildReport(
             files: specs.reduce(extraFiles.count) { $0 + $1.outputs.count } + staticFiles.count,
             articles: site.articles.count, written: 0, unchanged: 0, removed: 0, warnings: warnings, stageTimes: [])

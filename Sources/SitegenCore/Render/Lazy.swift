@@ -10,6 +10,11 @@ final class Lazy<Value: Sendable>: @unchecked Sendable {
 
     init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
+    /// Starts making the value on another thread now; `value` then waits for it.
+    func makeInBackground() {
+        DispatchQueue.global().async { _ = self.value }
+    }
+
     var value: Value {
         lock.withLock {
             if let made { return made }

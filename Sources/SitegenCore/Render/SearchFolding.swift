@@ -120,6 +120,7 @@ enum SearchFolding {
         in text: String, ascii: (UnsafeBufferPointer<UInt8>) -> Void, other: (String) -> Void
     ) {
         var text = text
+        let stopwords = packedStopwords, longestStopword = longestStopword, isWordByte = asciiWordBytes
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { lowered in
             text.withUTF8 { bytes in
                 func piece(_ start: Int, _ end: Int, isASCII: Bool) {
@@ -132,7 +133,7 @@ enum SearchFolding {
                             lowered[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
                         }
                         let term = UnsafeBufferPointer(rebasing: lowered[0..<length])
-                        if !isASCIIStopword(term) { ascii(term) }
+                        if length > longestStopword || !isStopword(term, in: stopwords) { ascii(term) }
                     } else {
                         let folded = foldUnicode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
                         for word in words(inFolded: folded) where isSearchable(word) { other(word) }
@@ -143,7 +144,7 @@ enum SearchFolding {
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte < 0x80 {
-                        if !isASCIIWordByte(byte) {
+                        if !isWordByte[Int(byte)] {
                             piece(start, index, isASCII: isASCII)
                             (start, isASCII) = (index + 1, true)
                         }
@@ -173,22 +174,21 @@ enum SearchFolding {
         }
     }
 
-    /// An ASCII letter or digit.
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    /// Per byte value: whether it is an ASCII letter or digit.
+    private static let asciiWordBytes: [Bool] = (0..<256).map { byte in
         (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
     }
 
-    /// Whether lowercased ASCII bytes spell a stopword, without hashing: stopwords are at most
-    /// eight bytes, so each is one integer in a sorted table.
-    private static func isASCIIStopword(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard term.count <= 8 else { return false }
+    /// Whether lowercased ASCII bytes, no longer than `longestStopword`, spell a stopword,
+    /// without hashing: each stopword (at most eight bytes) is one integer in a sorted table.
+    private static func isStopword(_ term: UnsafeBufferPointer<UInt8>, in stopwords: [UInt64]) -> Bool {
         let key = packed(term)
-        var low = 0, high = packedStopwords.count
+        var low = 0, high = stopwords.count
         while low < high {
             let middle = (low + high) / 2
-            if packedStopwords[middle] < key { low = middle + 1 } else { high = middle }
+            if stopwords[middle] < key { low = middle + 1 } else { high = middle }
         }
-        return low < packedStopwords.count && packedStopwords[low] == key
+        return low < stopwords.count && stopwords[low] == key
     }
 
     /// Up to eight bytes as one integer, the first byte lowest.
@@ -198,8 +198,11 @@ enum SearchFolding {
         return key
     }
 
+    private static let longestStopword = stopwords.map(\.utf8.count).max()!
+
     private static let packedStopwords: [UInt64] = stopwords.map { word in
-        Array(word.utf8).withUnsafeBufferPointer(packed)
+        precondition(word.utf8.count <= 8, "a stopword must pack into 64 bits")
+        return Array(word.utf8).withUnsafeBufferPointer(packed)
     }.sorted()
 
     /// Whether a folded word is long enough and not a stopword.
