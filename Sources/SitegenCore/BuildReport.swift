@@ -18,6 +18,8 @@ public struct BuildReport: Sendable {
     public var changedFiles: [String] = []
     /// Internal links that lead nowhere; found by `check` only.
     public var brokenLinks: [BrokenLink] = []
+    /// Every file of the site, relative to the output folder (`build` only).
+    var outputPaths: [String] = []
 
     /// Takes the Write stage's counts and changed paths.
     mutating func record(_ summary: WriteSummary) {

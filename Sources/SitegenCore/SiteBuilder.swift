@@ -11,8 +11,43 @@ public struct SiteBuilder: Sendable {
     /// Creates a builder for one build.
     public init(options: BuildOptions) { self.options = options }
 
-    /// Builds the site into the output folder.
-    public func build() -> Result<BuildReport, BuildFailure> { run(writing: true) }
+    /// Builds the site into the output folder. When no input, option or output changed since
+    /// the last build (`BuildStamps`), it reports that build again and writes nothing.
+    public func build() -> Result<BuildReport, BuildFailure> {
+        let started = DispatchTime.now()
+        let startedAt = Int(Date().timeIntervalSince1970)
+        let paths = options.paths
+        let key = BuildStamps.key(for: options)
+        // Stamped before anything is read: a file changed during the build gets a new stamp.
+        let inputs = BuildStamps.inputs(paths)
+        let stampsURL = BuildStamps.location(in: paths)
+        let recorded = (try? String(contentsOf: stampsURL, encoding: .utf8)).flatMap(BuildStamps.init(text:))
+        // A killed build's marker means temporaries to clear: only a full build does that.
+        let killed = access(paths.output.appendingPathComponent(SiteWriter.stagingMarker).path, F_OK) == 0
+        if let recorded, !killed, (try? OutputFolder.check(paths)) != nil,
+            recorded.matches(key: key, inputs: inputs, output: paths.output)
+        {
+            return .success(recorded.unchangedReport(seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
+        }
+        let result = run(writing: true)
+        if case .success(let report) = result {
+            let stamps = BuildStamps.outputs(report.outputPaths + [Manifest.fileName], in: paths.output).map { outputs in
+                BuildStamps(
+                    key: key, started: startedAt, inputs: inputs, outputs: outputs, files: report.files,
+                    articles: report.articles,
+                    warnings: report.warnings.map { BuildStamps.Warning(location: $0.location, message: $0.message) })
+            }
+            if let text = stamps?.text {
+                if text != recorded?.text {
+                    mkdir(stampsURL.deletingLastPathComponent().path, 0o755)
+                    try? SiteWriter(paths: paths).writeAtomically(Array(text.utf8), to: stampsURL)
+                }
+            } else {
+                unlink(stampsURL.path)
+            }
+        }
+        return result
+    }
 
     /// Runs every stage but Write.
     public func check() -> Result<BuildReport, BuildFailure> { run(writing: false) }
@@ -78,6 +113,7 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport(
             files: specs.reduce(extraFiles.count) { $0 + $1.outputs.count } + staticFiles.count,
             articles: site.articles.count, written: 0, unchanged: 0, removed: 0, warnings: warnings, stageTimes: [])
+        report.outputPaths = specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path) + staticFiles.map(\.outputPath)
         let pageRenderer = PageRenderer(templates: theme)
         guard writing else {
             // `check`: render in memory, since the link checker reads every page; write nothing.

@@ -67,7 +67,12 @@ public struct SitegenError: Error, Equatable, Sendable, CustomStringConvertible 
         case outputRefused(String, why: String)
         case outputConflict(String)
         case writeFailed(String, why: String)
+        /// A warning of an earlier build, shown again when a build finds nothing changed.
+        case remembered(String)
     }
+
+    /// What went wrong, without location or severity.
+    var message: String { reason.message }
 }
 
 /// A build stopped by one or more errors; nothing was written.
@@ -142,6 +147,8 @@ extension SitegenError.Reason {
                 + "(hint: move it away, or delete it if it is not yours)"
         case .writeFailed(let path, let why):
             return "cannot write '\(path)': \(why)"
+        case .remembered(let message):
+            return message
         }
     }
 }

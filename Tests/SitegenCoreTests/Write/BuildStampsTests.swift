@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+/// A build with nothing changed stops after comparing stamps (`BuildStamps`); any change to an
+/// input, an option or an output runs the whole pipeline again.
+struct BuildStampsTests {
+    let site = FixtureSite("sites/basic")
+
+    /// Waits until the fixture's files are older than `BuildStamps.settleSeconds` before a build
+    /// starts, so the first build records stamps that the next one may trust.
+    func settle() { Thread.sleep(forTimeInterval: Double(BuildStamps.settleSeconds) + 1.1) }
+
+    func stages(_ report: BuildReport) -> [String] { report.stageTimes.map(\.stage) }
+
+    /// Every output file with its bytes and modification time.
+    func snapshot() throws -> [String: (Data, Date)] {
+        var files: [String: (Data, Date)] = [:]
+        for path in FixtureSite.allFiles(in: site.output) {
+            let url = site.output.appendingPathComponent(path)
+            let date = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date
+            files[path] = (try Data(contentsOf: url), date)
+        }
+        return files
+    }
+
+    @Test func unchangedBuildStopsEarlyAndWritesNothing() throws {
+        settle()
+        let first = try site.build().get()
+        #expect(stages(first).contains("Render"))
+        let before = try snapshot()
+        let second = try site.build().get()
+        #expect(stages(second) == ["Unchanged"])
+        #expect((second.files, second.articles, second.written, second.unchanged, second.removed)
+            == (first.files, first.articles, 0, first.files, 0))
+        #expect(second.warnings.map(\.description) == first.warnings.map(\.description))
+        #expect(second.warnings.map(\.description) == [
+            "Content/articles/old-draft.md:1:1: warning: draft skipped (build with --drafts to include it)"
+        ])
+        let after = try snapshot()
+        #expect(after.keys.sorted() == before.keys.sorted())
+        for (path, (data, date)) in before { #expect(after[path]?.0 == data && after[path]?.1 == date, "\(path)") }
+        #expect(!FixtureSite.allFiles(in: site.output).contains { $0.contains("stamps") })
+    }
+
+    @Test func anEditedArticleADeletedOutputOrAnotherOptionBuildsInFull() throws {
+        settle()
+        _ = try site.build().get()
+        let article = site.project.url.appendingPathComponent("Content/articles/tariff-talks.md")
+        let text = try String(contentsOf: article, encoding: .utf8)
+        try text.replacingOccurrences(of: "Tariff talks stall", with: "Tariff talks resume").write(
+            to: article, atomically: false, encoding: .utf8)
+        let edited = try site.build().get()
+        #expect(stages(edited).contains("Render") && edited.written > 0)
+        let feed = site.output.appendingPathComponent("atom.xml")
+        #expect(try String(contentsOf: feed, encoding: .utf8).contains("Tariff talks resume"))
+
+        let page = site.output.appendingPathComponent("index.html")
+        try FileManager.default.removeItem(at: page)
+        let restored = try site.build().get()
+        #expect(stages(restored).contains("Render") && restored.written == 1)
+        #expect(FileManager.default.fileExists(atPath: page.path))
+
+        let moved = try site.build(baseURL: "https://example.org/news/").get()
+        #expect(stages(moved).contains("Render") && moved.written > 0)
+    }
+
+    @Test func stampsOfFilesChangedJustBeforeTheBuildAreNotTrusted() throws {
+        _ = try site.build().get()  // the fixture was copied a moment ago
+        let second = try site.build().get()
+        #expect(stages(second).contains("Render"))
+        #expect(second.written == 0)
+    }
+
+    @Test func aKilledBuildsMarkerBuildsInFull() throws {
+        settle()
+        _ = try site.build().get()
+        site.project.write("Output/" + SiteWriter.stagingMarker, "")
+        site.project.write("Output/.index.html" + SiteWriter.temporarySuffix, "half")
+        let report = try site.build().get()
+        #expect(stages(report).contains("Render"))
+        #expect(!FixtureSite.allFiles(in: site.output).contains { $0.hasSuffix(SiteWriter.temporarySuffix) })
+    }
+
+    @Test func textRoundTripsAndAnythingElseIsRefused() throws {
+        settle()
+        _ = try site.build().get()
+        let url = BuildStamps.location(in: BuildOptions(root: site.project.url).paths)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let stamps = try #require(BuildStamps(text: text))
+        #expect(stamps.text == text)
+        #expect(stamps.inputs.contains { $0.path.hasSuffix("Content/articles/tariff-talks.md") })
+        #expect(stamps.outputs.contains { $0.path == "index.html" } && stamps.outputs.contains { $0.path == Manifest.fileName })
+        #expect(BuildStamps(text: text.replacingOccurrences(of: "\nI ", with: "\nX ")) == nil)
+        #expect(BuildStamps(text: "# something else\n") == nil)
+        // A damaged file is ignored: the build runs in full and writes it again.
+        try "garbage".write(to: url, atomically: true, encoding: .utf8)
+        #expect(try stages(site.build().get()).contains("Render"))
+        #expect(BuildStamps(text: try String(contentsOf: url, encoding: .utf8)) != nil)
+    }
+}
