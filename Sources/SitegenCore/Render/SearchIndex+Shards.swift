@@ -17,7 +17,10 @@ extension SearchIndex {
     /// alone is larger gets a shard of its own). Shard `i` holds the terms from its first term
     /// up to, not including, the first term of shard `i + 1`; so the terms that start with a
     /// prefix lie in a run of neighbouring shards.
-    static func shards(_ postings: [String: Posting]) -> [Shard] {
+    static func shards(_ postings: [String: Posting]) -> [Shard] { shards(State(postings: postings)) }
+
+    /// `shards(_:)` of an index made or updated beforehand.
+    static func shards(_ state: State) -> [Shard] {
         var shards: [Shard] = []
         var terms: [String] = []
         var entries: [String] = []
@@ -27,9 +30,8 @@ extension SearchIndex {
             shards.append(Shard(terms: terms, text: "{" + entries.joined(separator: ",") + "}\n"))
             (terms, entries, size) = ([], [], 2)
         }
-        for term in postings.keys.sorted(by: precedes) {
-            let posting = postings[term]!
-            let entry = JSONValue.string(term).serialized() + ":[" + gapsText(posting.all) + "," + gapsText(posting.strong) + "]"
+        for term in state.terms {
+            let entry = state.entries[term]!
             if size + entry.utf8.count + 1 > shardBudget { close() }
             terms.append(term)
             entries.append(entry)

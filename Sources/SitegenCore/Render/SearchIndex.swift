@@ -78,9 +78,11 @@ struct SearchIndex {
     func files() -> [RenderedPage] { files(from: documents()) }
 
     /// Every file of the index, from the terms of every article.
-    func files(from documents: [Document]) -> [RenderedPage] {
-        let postings = Self.postings(documents)
-        let shards = Self.shards(postings)
+    func files(from documents: [Document]) -> [RenderedPage] { files(from: State(documents: documents)) }
+
+    /// Every file of the index, from an index made in full or updated.
+    func files(from state: State) -> [RenderedPage] {
+        let shards = Self.shards(state)
         var files = shards.enumerated().map { RenderedPage(path: "search/index/\($0.offset).json", text: $0.element.text) }
         files.insert(RenderedPage(path: "search/meta.json", text: meta(shards: shards).serialized() + "\n"), at: 0)
         files += docs()

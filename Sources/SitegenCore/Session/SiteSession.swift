@@ -55,6 +55,8 @@ public final class SiteSession: @unchecked Sendable {
         var sizes: [String: Int]
         /// Each article's search terms, and the stamp of the file they were made from, by source path.
         var searchDocuments: [String: (stamp: FileStamp, document: SearchIndex.Document)]
+        /// The search index.
+        var searchState: SearchIndex.State
     }
 
     /// Creates a session; nothing is read until the first `build()`.
@@ -167,10 +169,18 @@ public final class SiteSession: @unchecked Sendable {
         let stamps = Dictionary(
             checkedFiles.compactMap { file in file.outcome.value.map { ($0.sourcePath, file.stamp) } },
             uniquingKeysWith: { first, _ in first })
-        let searchDocuments = searchIndex.documents(known: { article in
+        let reusedDocument: @Sendable (Article) -> SearchIndex.Document? = { article in
             knownDocuments[article.sourcePath].flatMap { $0.stamp == stamps[article.sourcePath] ? $0.document : nil }
-        })
-        let searchFiles = searchIndex.files(from: searchDocuments)
+        }
+        let searchDocuments = searchIndex.documents(known: reusedDocument)
+        // When only text changed, the articles keep their numbers: the last index is updated
+        // with the articles whose terms were made again.
+        let searchState =
+            textOnly != nil && previous != nil
+            ? previous!.searchState.updating(
+                Set(site.articles.indices.filter { reusedDocument(site.articles[$0]) == nil }), to: searchDocuments)
+            : SearchIndex.State(documents: searchDocuments)
+        let searchFiles = searchIndex.files(from: searchState)
         let staticFiles = theme.assets + content.staticFiles
         clock.lap("Plan")
         let candidates: [Bool]  // per spec: whether it must be rendered
@@ -271,7 +281,8 @@ public final class SiteSession: @unchecked Sendable {
             searchDocuments: Dictionary(
                 zip(site.articles, searchDocuments).compactMap { article, document in
                     stamps[article.sourcePath].map { (article.sourcePath, ($0, document)) }
-                }, uniquingKeysWith: { first, _ in first }))
+                }, uniquingKeysWith: { first, _ in first }),
+            searchState: searchState)
         clock.lap("Write")
         report.stageTimes = clock.laps
         return .success(report)

@@ -1,0 +1,103 @@
+extension SearchIndex {
+    /// The inverted index as a build leaves it, so that `SiteSession` can change only what an
+    /// edit touched: each article's terms, each term's articles, the terms in shard order and
+    /// each term's entry as written in its shard.
+    struct State: Sendable {
+        /// By article number.
+        var documents: [Document]
+        var postings: [String: Posting]
+        /// Every term, sorted by `precedes`.
+        var terms: [String]
+        /// Each term's `"term":[all,strong]`.
+        var entries: [String: String]
+
+        /// The index of `documents`, made in full.
+        init(documents: [Document]) { self.init(postings: SearchIndex.postings(documents), documents: documents) }
+
+        /// The index of `postings`; `documents` are what they were made from.
+        init(postings: [String: Posting], documents: [Document] = []) {
+            self.documents = documents
+            self.postings = postings
+            terms = postings.keys.sorted(by: SearchIndex.precedes)
+            entries = [:]
+            entries.reserveCapacity(terms.count)
+            for term in terms { entries[term] = SearchIndex.entry(term, postings[term]!) }
+        }
+
+        /// The index after the articles numbered `changed` got the terms in `documents`; the
+        /// same as `State(documents:)`, when no article came, went or moved.
+        func updating(_ changed: Set<Int>, to documents: [Document]) -> State {
+            var state = self
+            state.documents = documents
+            var touched = Set<String>()
+            for number in changed.sorted() {
+                let (old, new) = (self.documents[number], documents[number])
+                for (before, after, list) in [(old.all, new.all, \Posting.all), (old.strong, new.strong, \Posting.strong)] {
+                    let (removed, added) = (Set(before).subtracting(after), Set(after).subtracting(before))
+                    for term in removed {
+                        state.postings[term]?[keyPath: list].removeSorted(number)
+                        touched.insert(term)
+                    }
+                    for term in added {
+                        state.postings[term, default: Posting()][keyPath: list].insertSorted(number)
+                        touched.insert(term)
+                    }
+                }
+            }
+            for term in touched {
+                guard let posting = state.postings[term], !posting.all.isEmpty else {
+                    state.postings[term] = nil
+                    state.entries[term] = nil
+                    if let position = state.terms.sortedPosition(of: term), state.terms[position] == term {
+                        state.terms.remove(at: position)
+                    }
+                    continue
+                }
+                if state.entries[term] == nil, let position = state.terms.sortedPosition(of: term) {
+                    state.terms.insert(term, at: position)
+                }
+                state.entries[term] = SearchIndex.entry(term, posting)
+            }
+            return state
+        }
+    }
+
+    /// A term's entry in its shard: `"term":[all,strong]`, the lists gap-encoded.
+    static func entry(_ term: String, _ posting: Posting) -> String {
+        JSONValue.string(term).serialized() + ":[" + gapsText(posting.all) + "," + gapsText(posting.strong) + "]"
+    }
+}
+
+extension [Int] {
+    /// Inserts `number` into this ascending list, unless it is there.
+    fileprivate mutating func insertSorted(_ number: Int) {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < number { low = middle + 1 } else { high = middle }
+        }
+        if low == count || self[low] != number { insert(number, at: low) }
+    }
+
+    /// Removes `number` from this ascending list, if it is there.
+    fileprivate mutating func removeSorted(_ number: Int) {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < number { low = middle + 1 } else { high = middle }
+        }
+        if low < count, self[low] == number { remove(at: low) }
+    }
+}
+
+extension [String] {
+    /// Where `term` is or would go in this list sorted by `SearchIndex.precedes`.
+    fileprivate func sortedPosition(of term: String) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if SearchIndex.precedes(self[middle], term) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
