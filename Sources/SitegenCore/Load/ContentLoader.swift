@@ -39,13 +39,16 @@ struct ContentLoader {
             content.errors.append(SitegenError(.unreadableFile("the content folder does not exist (hint: run sitegen in a "
                 + "project folder, or pass --root or --content)"), at: SourceLocation(path: paths.display(root))))
         }
-        content.articlePaths = filePaths(under: root.appendingPathComponent("articles"), extensions: ["md", "txt"])
+        // Entries named like content files that are not regular files are errors, not skipped silently.
+        var unreadable: [SitegenError] = []
+        content.articlePaths = filePaths(
+            under: root.appendingPathComponent("articles"), extensions: ["md", "txt"], unreadable: &unreadable)
         let articleURLs = content.articlePaths.map { URL(fileURLWithPath: $0, isDirectory: false) }
-        let leaderURLs = files(under: root.appendingPathComponent("leaders"), extensions: ["md"])
-        let topicURLs = files(under: root.appendingPathComponent("topics"), extensions: ["md"])
-        for (folder, kinds) in [("articles", Set(["md", "txt"])), ("leaders", ["md"]), ("topics", ["md"])] {
-            content.errors += unreadableEntries(under: root.appendingPathComponent(folder), extensions: kinds)
-        }
+        let leaderURLs = filePaths(under: root.appendingPathComponent("leaders"), extensions: ["md"], unreadable: &unreadable)
+            .map { URL(fileURLWithPath: $0, isDirectory: false) }
+        let topicURLs = filePaths(under: root.appendingPathComponent("topics"), extensions: ["md"], unreadable: &unreadable)
+            .map { URL(fileURLWithPath: $0, isDirectory: false) }
+        content.errors += unreadable
         content.articles = articleURLs
         let results = (leaderURLs + topicURLs).concurrentMap { read($0) }
         for (index, result) in results.enumerated() {
@@ -152,12 +155,31 @@ struct ContentLoader {
     /// `files(under:extensions:)` as path strings.
     func filePaths(under folder: URL, extensions: Set<String>?) -> [String] {
         var result: [String] = []
-        Self.walk(folder.path, into: &result, extensions: extensions)
+        var others: [(path: String, type: FileAttributeType)]? = nil
+        Self.walk(folder.path, into: &result, others: &others, extensions: extensions)
         return result.sorted()
     }
 
-    /// Lists one folder with `readdir`, which gives each entry's type without a `stat`.
-    private static func walk(_ folder: String, into result: inout [String], extensions: Set<String>?) {
+    /// `filePaths(under:extensions:)`, and from the same walk an error for each entry named
+    /// like a content file that is not a regular file: a folder, a symbolic link (sitegen never
+    /// reads through one), a FIFO or a device. Without it they would vanish from the site
+    /// silently. (Static files are not checked: links there are skipped by design.)
+    func filePaths(under folder: URL, extensions: Set<String>, unreadable: inout [SitegenError]) -> [String] {
+        var result: [String] = []
+        var others: [(path: String, type: FileAttributeType)]? = []
+        Self.walk(folder.path, into: &result, others: &others, extensions: extensions)
+        unreadable += (others ?? []).sorted { $0.path < $1.path }.map { entry in
+            SitegenError(.unreadableFile(Self.notAFile(entry.type)), at: SourceLocation(path: paths.display(URL(fileURLWithPath: entry.path))))
+        }
+        return result.sorted()
+    }
+
+    /// Lists one folder with `readdir`, which gives each entry's type without a `stat`. When
+    /// `others` is not nil, entries named like a content file that are not regular files go there.
+    private static func walk(
+        _ folder: String, into result: inout [String], others: inout [(path: String, type: FileAttributeType)]?,
+        extensions: Set<String>?
+    ) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
@@ -171,16 +193,25 @@ struct ContentLoader {
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
-                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
-            }
-            if type == Int32(DT_DIR) {
-                walk(path, into: &result, extensions: extensions)
-            } else if type == Int32(DT_REG) {
-                if let extensions {
-                    guard let dot = name.lastIndex(of: "."), extensions.contains(String(name[name.index(after: dot)...])) else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                case S_IFLNK: type = Int32(DT_LNK)
+                default: type = Int32(DT_FIFO)
                 }
-                result.append(path)
             }
+            let named = extensions.map { extensions in
+                name.lastIndex(of: ".").map { extensions.contains(String(name[name.index(after: $0)...])) } ?? false
+            } ?? true
+            if type == Int32(DT_REG) {
+                if named { result.append(path) }
+                continue
+            }
+            if named, others != nil {
+                let kind: FileAttributeType = type == Int32(DT_DIR) ? .typeDirectory : type == Int32(DT_LNK) ? .typeSymbolicLink : .typeUnknown
+                others?.append((path, kind))
+            }
+            if type == Int32(DT_DIR) { walk(path, into: &result, others: &others, extensions: extensions) }
         }
     }
 

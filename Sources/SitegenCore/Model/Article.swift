@@ -83,7 +83,7 @@ struct Article: Sendable {
     func hasSameContent(as other: Article) -> Bool {
         title == other.title && updated == other.updated && summary == other.summary && source == other.source
             && author == other.author && image == other.image && format == other.format && wordCount == other.wordCount
-            && markdownBody == other.markdownBody && body.identity == other.body.identity
+            && markdownBody == other.markdownBody && body.hasSameSource(as: other.body)
     }
 
     /// Minutes at 220 words a minute, at least one.

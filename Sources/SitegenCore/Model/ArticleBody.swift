@@ -28,6 +28,17 @@ struct ArticleBody: Sendable {
         }
     }
 
+    /// Whether both bodies give the same HTML for the same reason: `identity == other.identity`,
+    /// without building either string.
+    func hasSameSource(as other: ArticleBody) -> Bool {
+        switch (storage, other.storage) {
+        case (.markdown(let source, let renderer), .markdown(let otherSource, let otherRenderer)):
+            renderer.options == otherRenderer.options && source == otherSource
+        case (.html(let html), .html(let otherHTML)): html == otherHTML
+        default: false
+        }
+    }
+
     /// The body as an HTML fragment: the same bytes as `MarkdownRenderer.render(_:).html`.
     var html: String {
         switch storage {
