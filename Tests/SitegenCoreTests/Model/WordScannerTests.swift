@@ -8,8 +8,8 @@ struct WordScannerTests {
         "", "   ", "one", " two  words ", "tabs\tand\nnew\r\nlines", "“Curly” quotes — and dashes – too…",
         "Erdoğan met Zelensky in Ankara", "e\u{301}t\u{E9} combining", "space \u{301}mark", "nbsp\u{A0}here",
         "emoji 👍🏽 and 🇺🇦 flags", "ZWJ 👩‍👩‍👧 family", "Hangul 한국어 text", "digits 2025 and ٣ arabic",
-        "under_score x^2",
-        "\u{600}prepend arabic", "thai กำ sara am", "math ∑ ≠ €5", "ideographic\u{3000}space",
+        "under_score x^2", "\u{600}prepend arabic", "thai กำ sara am", "math ∑ ≠ €5", "ideographic\u{3000}space",
+        "\u{212A}elvin and Å\u{2028}line\u{85}next", "𝐁old 𝟚 math letters", "end with é", "ends in space\u{2003}",
     ]
 
     @Test(arguments: samples) func wordCountMatchesCharacters(text: String) {
@@ -20,9 +20,25 @@ struct WordScannerTests {
         #expect(WordScanner.words(in: text) == text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }))
     }
 
+    /// Each word's hash is that of its bytes when they are ASCII, and absent otherwise.
+    @Test(arguments: samples) func asciiWordsCarryTheirHash(text: String) {
+        let words = TextWords(text)
+        for i in words.spans.indices {
+            let bytes = Array(words.word(i).utf8)
+            #expect(words.spans[i].asciiHash == (bytes.allSatisfy { $0 < 0x80 } ? TextWords.hash(bytes) : nil))
+            #expect(words.word(i, is: bytes))
+            #expect(!words.word(i, is: bytes + [0x61]))
+        }
+    }
+
     @Test func ordinaryTextTakesTheFastPath() {
-        #expect(WordScanner.hasStandaloneScalars("“Curly” quotes — Erdoğan, €5"))
-        #expect(!WordScanner.hasStandaloneScalars("e\u{301}"))
-        #expect(!WordScanner.hasStandaloneScalars("한국어"))
+        for text in ["“Curly” quotes — Erdoğan, €5", "\u{212A}elvin 𝐁old é"] {
+            #expect(WordScanner.standaloneWordCount(text) != nil)
+            #expect(WordScanner.withUTF8(of: text, TextWords.standaloneSpans) != nil)
+        }
+        for text in ["e\u{301}", "한국어", "👍🏽", "\u{600}x"] {
+            #expect(WordScanner.standaloneWordCount(text) == nil)
+            #expect(WordScanner.withUTF8(of: text, TextWords.standaloneSpans) == nil)
+        }
     }
 }
