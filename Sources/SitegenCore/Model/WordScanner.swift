@@ -27,6 +27,16 @@ enum WordScanner {
         var inWord = false
         var i = 0
         while i < bytes.count {
+            if i + 8 <= bytes.count {
+                let chunk = UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if chunk & highBits == 0 {
+                    let nonSpace = asciiNonSpaceBits(chunk)
+                    count += (nonSpace & ~(nonSpace << 8 | (inWord ? 0x80 : 0))).nonzeroBitCount  // words starting here
+                    inWord = nonSpace >> 63 != 0
+                    i += 8
+                    continue
+                }
+            }
             let byte = bytes[i]
             let isSpace: Bool
             if byte < 0x80 {
@@ -42,6 +52,20 @@ enum WordScanner {
             inWord = !isSpace
         }
         return count
+    }
+
+    /// The top bit of each of eight bytes.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The top bit of each byte of eight ASCII bytes (little-endian) that is not white space
+    /// (0x09...0x0D, 0x20). No byte's sum carries into the next, as every byte is below 0x80.
+    static func asciiNonSpaceBits(_ chunk: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low = ~highBits
+        let spaceDiff = chunk ^ (0x20 &* ones)  // zero where a byte is a space
+        let isSpace = ~(((spaceDiff & low) &+ low) | spaceDiff) & highBits
+        let isControlSpace = (chunk &+ 0x77 &* ones) & ~(chunk &+ 0x72 &* ones) & highBits  // 0x09 <= byte < 0x0E
+        return ~(isSpace | isControlSpace) & highBits
     }
 
     /// Whether a scalar is a letter or digit (`Character.isLetter || Character.isNumber` of

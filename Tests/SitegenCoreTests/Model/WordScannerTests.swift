@@ -31,6 +31,30 @@ struct WordScannerTests {
         }
     }
 
+    /// Eight bytes at a time: each ASCII byte, at each place, among letters and among spaces.
+    @Test func asciiNonSpaceBitsMarkEveryByte() {
+        for byte in UInt64(0)..<0x80 {
+            let isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+            for place in UInt64(0)..<8 {
+                for filler in [UInt64(0x61), 0x20] {
+                    let chunk = (0..<8).reduce(UInt64(0)) { $0 | ($1 == place ? byte : filler) << ($1 * 8) }
+                    let bit = WordScanner.asciiNonSpaceBits(chunk) >> (place * 8 + 7) & 1
+                    #expect(bit == (isSpace ? 0 : 1), "byte \(byte) at \(place)")
+                }
+            }
+        }
+    }
+
+    /// ASCII text of every kind, long enough to be read eight bytes at a time.
+    @Test func asciiWordCountMatchesCharacters() {
+        var random = SeededRandom(seed: 11)
+        let alphabet = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) } + Array("    \t\n“é")
+        for _ in 0..<500 {
+            let text = String((0..<random.next(below: 40)).map { _ in alphabet[random.next(below: alphabet.count)] })
+            #expect(WordScanner.wordCount(text) == text.split(whereSeparator: { $0.isWhitespace }).count, "\(text.debugDescription)")
+        }
+    }
+
     @Test func ordinaryTextTakesTheFastPath() {
         for text in ["“Curly” quotes — Erdoğan, €5", "\u{212A}elvin 𝐁old é"] {
             #expect(WordScanner.standaloneWordCount(text) != nil)
