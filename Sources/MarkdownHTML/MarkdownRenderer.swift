@@ -134,6 +134,8 @@ extension MarkdownRenderer {
 
     /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs, as libcmark's safe mode sees them.
     fileprivate static func isDangerous(_ url: String) -> Bool {
+        // Most URLs (`https:`, paths) start with no scheme's first letter: known without lowercasing.
+        if let first = url.utf8.first(where: { $0 != 0x20 }), first < 0x80, !"jvfdJVFD".utf8.contains(first) { return false }
         let lower = url.lowercased().trimmingPrefix(while: { $0 == " " })
         for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
         if lower.hasPrefix("data:") {

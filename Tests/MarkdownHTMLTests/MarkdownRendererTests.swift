@@ -13,6 +13,18 @@ struct MarkdownRendererTests {
         #expect(renderer.html(from: "a <b>bold</b>") == "<p>a <!-- raw HTML omitted -->bold<!-- raw HTML omitted --></p>\n")
     }
 
+    /// Script, file and non-image data links are emptied in the published Markdown, in any case.
+    @Test(arguments: [
+        ("javascript:alert(1)", true), ("JAVASCRIPT:alert(1)", true), ("<  JavaScript:alert(1)>", true),
+        ("vbScript:x", true), ("File:///etc/passwd", true), ("DATA:text/html,x", true),
+        ("data:image/png;base64,AA", false), ("https://example.org/", false), ("/a/b", false), ("mailto:a@b.c", false),
+        ("java:x", false), ("dat:x", false), ("fil:x", false), ("#fragment", false), ("\u{212A}:x", false),
+    ])
+    func emptiesDangerousLinks(url: String, isDangerous: Bool) {
+        let markdown = MarkdownRenderer().render("[x](\(url))\n").markdown
+        #expect(markdown.contains(url) == !isDangerous, "\(markdown)")
+    }
+
     @Test func dropsJavaScriptLinksByDefault() {
         #expect(renderer.html(from: "[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n")
     }
