@@ -123,7 +123,8 @@ struct Article: Sendable {
     }
 
     /// `summary` of UTF-8 text in which each scalar is a character of its own (`WordScanner`),
-    /// worked out on bytes; nil for other text.
+    /// worked out on bytes; nil for other text. (CR LF, one character of two scalars, is white
+    /// space either way.)
     static func standaloneSummary(of bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
         var text: [UInt8] = []  // white space runs made one space
         text.reserveCapacity(bytes.count)
