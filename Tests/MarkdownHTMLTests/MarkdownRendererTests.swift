@@ -40,6 +40,15 @@ struct MarkdownRendererTests {
         #expect(rendered.firstParagraph == "First para line two.")
     }
 
+    /// Text from many nodes, with characters of several bytes and bad character references,
+    /// decoded as one: the same text as each literal decoded on its own.
+    @Test func plainTextKeepsEveryCharacter() {
+        let rendered = renderer.render(
+            "<div>x</div>\n\n```\ncode é\r\n```\n\nErdoğan “met” 👩‍👩‍👧 e\u{301} &#xD800; &#0; &amp; &#x1F600;\\\nend\n\n# Ünïcode\n")
+        #expect(rendered.plainText == "code é\n\nErdoğan “met” 👩‍👩‍👧 e\u{301} \u{FFFD} \u{FFFD} & 😀 end\n\nÜnïcode")
+        #expect(rendered.firstParagraph == "Erdoğan “met” 👩‍👩‍👧 e\u{301} \u{FFFD} \u{FFFD} & 😀 end")
+    }
+
     @Test func firstParagraphSkipsQuotes() {
         let rendered = renderer.render("> quoted\n\nReal first.\n")
         #expect(rendered.firstParagraph == "Real first.")
