@@ -134,6 +134,8 @@ extension MarkdownRenderer {
 
     /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs, as libcmark's safe mode sees them.
     fileprivate static func isDangerous(_ url: String) -> Bool {
+        // Most URLs (`https:`, paths) start with no scheme's first letter: known without lowercasing.
+        if let first = url.utf8.first(where: { $0 != 0x20 }), first < 0x80, !"jvfdJVFD".utf8.contains(first) { return false }
         let lower = url.lowercased().trimmingPrefix(while: { $0 == " " })
         for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
         if lower.hasPrefix("data:") {
@@ -142,13 +144,15 @@ extension MarkdownRenderer {
         return false
     }
 
-    /// Walks the tree once, collecting text nodes; block ends become blank lines.
+    /// Walks the tree once, collecting text nodes; block ends become blank lines. The text is
+    /// gathered as bytes and decoded once: libcmark's literals are valid UTF-8 (it validates
+    /// its input and writes U+FFFD for a bad character reference) and hold no NUL.
     fileprivate static func plainText(of document: OpaquePointer) -> (all: String, first: String) {
         guard let iterator = cmark_iter_new(document) else { return ("", "") }
         defer { cmark_iter_free(iterator) }
-        var all = ""
-        var first: String?
-        var paragraphStart: String.Index?
+        var all: [UInt8] = []
+        var first: Range<Int>?
+        var paragraphStart: Int?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -156,23 +160,26 @@ extension MarkdownRenderer {
             let type = cmark_node_get_type(node)
             switch (type, event) {
             case (CMARK_NODE_TEXT, _), (CMARK_NODE_CODE, _), (CMARK_NODE_CODE_BLOCK, _):
-                if let literal = cmark_node_get_literal(node) { all += String(cString: literal) }
-                if type == CMARK_NODE_CODE_BLOCK { all += "\n" }
+                if let literal = cmark_node_get_literal(node) {
+                    all.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                }
+                if type == CMARK_NODE_CODE_BLOCK { all.append(0x0A) }
             case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
-                all += " "
+                all.append(0x20)
             case (CMARK_NODE_PARAGRAPH, CMARK_EVENT_ENTER):
-                if first == nil, cmark_node_parent(node) == document { paragraphStart = all.endIndex }
+                if first == nil, cmark_node_parent(node) == document { paragraphStart = all.count }
             case (CMARK_NODE_PARAGRAPH, CMARK_EVENT_EXIT), (CMARK_NODE_HEADING, CMARK_EVENT_EXIT):
                 if let start = paragraphStart, type == CMARK_NODE_PARAGRAPH {
-                    first = String(all[start...])
+                    first = start..<all.count
                     paragraphStart = nil
                 }
-                all += "\n\n"
+                all.append(contentsOf: [0x0A, 0x0A])
             default:
                 break
             }
         }
-        while all.hasSuffix("\n") { all.removeLast() }
-        return (all, first ?? "")
+        var text = String(decoding: all, as: UTF8.self)
+        while text.hasSuffix("\n") { text.removeLast() }
+        return (text, first.map { String(decoding: all[$0], as: UTF8.self) } ?? "")
     }
 }

@@ -13,6 +13,18 @@ struct MarkdownRendererTests {
         #expect(renderer.html(from: "a <b>bold</b>") == "<p>a <!-- raw HTML omitted -->bold<!-- raw HTML omitted --></p>\n")
     }
 
+    /// Script, file and non-image data links are emptied in the published Markdown, in any case.
+    @Test(arguments: [
+        ("javascript:alert(1)", true), ("JAVASCRIPT:alert(1)", true), ("<  JavaScript:alert(1)>", true),
+        ("vbScript:x", true), ("File:///etc/passwd", true), ("DATA:text/html,x", true),
+        ("data:image/png;base64,AA", false), ("https://example.org/", false), ("/a/b", false), ("mailto:a@b.c", false),
+        ("java:x", false), ("dat:x", false), ("fil:x", false), ("#fragment", false), ("\u{212A}:x", false),
+    ])
+    func emptiesDangerousLinks(url: String, isDangerous: Bool) {
+        let markdown = MarkdownRenderer().render("[x](\(url))\n").markdown
+        #expect(markdown.contains(url) == !isDangerous, "\(markdown)")
+    }
+
     @Test func dropsJavaScriptLinksByDefault() {
         #expect(renderer.html(from: "[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n")
     }
@@ -26,6 +38,15 @@ struct MarkdownRendererTests {
         let rendered = renderer.render("## Head\n\nFirst *para*\nline two.\n\n- item `code`\n")
         #expect(rendered.plainText == "Head\n\nFirst para line two.\n\nitem code")
         #expect(rendered.firstParagraph == "First para line two.")
+    }
+
+    /// Text from many nodes, with characters of several bytes and bad character references,
+    /// decoded as one: the same text as each literal decoded on its own.
+    @Test func plainTextKeepsEveryCharacter() {
+        let rendered = renderer.render(
+            "<div>x</div>\n\n```\ncode é\r\n```\n\nErdoğan “met” 👩‍👩‍👧 e\u{301} &#xD800; &#0; &amp; &#x1F600;\\\nend\n\n# Ünïcode\n")
+        #expect(rendered.plainText == "code é\n\nErdoğan “met” 👩‍👩‍👧 e\u{301} \u{FFFD} \u{FFFD} & 😀 end\n\nÜnïcode")
+        #expect(rendered.firstParagraph == "Erdoğan “met” 👩‍👩‍👧 e\u{301} \u{FFFD} \u{FFFD} & 😀 end")
     }
 
     @Test func firstParagraphSkipsQuotes() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text file read from the project: its project-relative path and its text.
 ///
 /// The text is valid UTF-8 with any byte order mark removed and CRLF line endings turned
@@ -15,10 +17,13 @@ struct SourceFile: Hashable, Sendable {
 
     /// Decodes file bytes; returns the byte offset of the first invalid UTF-8 sequence on failure.
     static func decode(_ bytes: [UInt8]) -> Result<String, InvalidUTF8> {
-        if let offset = firstInvalidUTF8Offset(in: bytes) { return .failure(InvalidUTF8(byteOffset: offset)) }
-        var text = String(decoding: bytes, as: UTF8.self)
+        // Swift accepts exactly the sequences `firstInvalidUTF8Offset` accepts (a test checks
+        // every short one), so the bytes are read once when they are valid.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(InvalidUTF8(byteOffset: firstInvalidUTF8Offset(in: bytes) ?? 0))
+        }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(13) {
+        if bytes.withUnsafeBytes({ raw in raw.baseAddress.flatMap { memchr($0, 13, raw.count) } != nil }) {  // a CR
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(text)

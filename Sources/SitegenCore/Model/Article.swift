@@ -111,6 +111,9 @@ struct Article: Sendable {
 
     /// The first paragraph, cut at a word boundary to at most `limit` characters.
     static func summary(from paragraph: String, limit: Int = 200) -> String {
+        if let summary = WordScanner.withUTF8(of: paragraph, { standaloneSummary(of: $0, limit: limit) }) {
+            return summary
+        }
         let text = paragraph.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         guard text.count > limit else { return text }
         var cut = text.prefix(limit)
@@ -118,4 +121,50 @@ struct Article: Sendable {
         while let last = cut.last, ",;:-–—".contains(last) { cut = cut.dropLast() }
         return cut + "…"
     }
+
+    /// `summary` of UTF-8 text in which each scalar is a character of its own (`WordScanner`),
+    /// worked out on bytes; nil for other text. (CR LF, one character of two scalars, is white
+    /// space either way.)
+    static func standaloneSummary(of bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
+        var text: [UInt8] = []  // white space runs made one space
+        text.reserveCapacity(bytes.count)
+        var characters = 0
+        var cutEnd = 0  // the bytes of the first `limit` characters, once there are more
+        var spaceBefore = false
+        func append<Bytes: Collection<UInt8>>(_ character: Bytes) {
+            if characters == limit { cutEnd = text.count }
+            text.append(contentsOf: character)
+            characters += 1
+        }
+        var i = 0
+        while i < bytes.count {
+            let length: Int
+            let isSpace: Bool
+            if bytes[i] < 0x80 {
+                (length, isSpace) = (1, bytes[i] == 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0D))
+            } else {
+                let (scalar, scalarLength) = WordScanner.scalar(at: i, in: bytes)
+                guard WordScanner.isStandalone(scalar) else { return nil }
+                (length, isSpace) = (scalarLength, Character(scalar).isWhitespace)
+            }
+            if isSpace {
+                spaceBefore = !text.isEmpty
+            } else {
+                if spaceBefore { append(CollectionOfOne(0x20)) }
+                append(bytes[i..<i + length])
+                spaceBefore = false
+            }
+            i += length
+        }
+        guard characters > limit else { return String(decoding: text, as: UTF8.self) }
+        var cut = text[..<cutEnd]
+        if let space = cut.lastIndex(of: 0x20) { cut = cut[..<space] }
+        while let mark = trailingMarks.first(where: { cut.suffix($0.count).elementsEqual($0) }) {
+            cut = cut.dropLast(mark.count)
+        }
+        return String(decoding: cut, as: UTF8.self) + "…"
+    }
+
+    /// What a cut summary must not end with, as UTF-8.
+    private static let trailingMarks = ",;:-–—".map { Array(String($0).utf8) }
 }

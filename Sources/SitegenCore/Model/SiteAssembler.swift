@@ -59,12 +59,15 @@ struct SiteAssembler {
                 return (nil, [.warning(.draftSkipped, at: SourceLocation(path: article.sourcePath))])
             }
             var diagnostics: [SitegenError] = []
-            let leaders = assembler.resolve(article.leaderRefs, known: leaderIDs, diagnostics: &diagnostics) {
+            let listedLeaders = assembler.resolve(article.leaderRefs, known: leaderIDs, diagnostics: &diagnostics) {
                 .unknownLeader($0, hint: $1)
-            } ?? assembler.inferLeaders(article, matcher: leaderMatcher, handles: handles)
-            let topics = assembler.resolve(article.topicRefs, known: topicIDs, diagnostics: &diagnostics) {
+            }
+            let listedTopics = assembler.resolve(article.topicRefs, known: topicIDs, diagnostics: &diagnostics) {
                 .unknownTopic($0, hint: $1)
-            } ?? assembler.inferTopics(article, matcher: topicMatcher)
+            }
+            lazy var words = ArticleWords(article)  // split once, if at all, for leaders and topics alike
+            let leaders = listedLeaders ?? assembler.inferLeaders(article, words: words, matcher: leaderMatcher, handles: handles)
+            let topics = listedTopics ?? assembler.inferTopics(words: words, matcher: topicMatcher)
             return (Article(article, leaderIDs: leaders, topicIDs: topics), diagnostics)
         }
     }
@@ -86,10 +89,23 @@ struct SiteAssembler {
         return ids
     }
 
+    /// An article's title and body text split into words, for inference.
+    fileprivate struct ArticleWords {
+        var title: TextWords
+        var body: TextWords
+
+        init(_ article: ParsedArticle) {
+            title = TextWords(article.title)
+            body = TextWords(article.body.plainText)
+        }
+    }
+
     /// Leaders named by an alias in the title or body, or by a handle; most mentioned first.
-    fileprivate func inferLeaders(_ article: ParsedArticle, matcher: PhraseMatcher, handles: [String: Slug]) -> [Slug] {
-        var counts = matcher.counts(in: article.title)
-        for (id, count) in matcher.counts(in: article.body.plainText) { counts[id, default: 0] += count }
+    fileprivate func inferLeaders(
+        _ article: ParsedArticle, words: ArticleWords, matcher: PhraseMatcher, handles: [String: Slug]
+    ) -> [Slug] {
+        var counts = matcher.counts(in: words.title)
+        for (id, count) in matcher.counts(in: words.body) { counts[id, default: 0] += count }
         for post in article.posts {
             if let handle = post.handle?.lowercased(), let id = handles[handle] { counts[id, default: 0] += 1 }
         }
@@ -101,9 +117,9 @@ struct SiteAssembler {
     }
 
     /// Topics whose keywords occur once in the title or `topic_min_mentions` times in the body.
-    fileprivate func inferTopics(_ article: ParsedArticle, matcher: PhraseMatcher) -> [Slug] {
-        let inTitle = matcher.counts(in: article.title)
-        var counts = matcher.counts(in: article.body.plainText)
+    fileprivate func inferTopics(words: ArticleWords, matcher: PhraseMatcher) -> [Slug] {
+        let inTitle = matcher.counts(in: words.title)
+        var counts = matcher.counts(in: words.body)
         counts = counts.filter { $0.value >= config.topicMinMentions || inTitle[$0.key] != nil }
         for (id, count) in inTitle { counts[id, default: 0] += count }
         return Self.ranked(counts)

@@ -8,7 +8,7 @@ struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// leading, trailing or doubled hyphens.
     init?(validating text: String) {
         guard !text.isEmpty, text.utf8.allSatisfy(Self.isSlugByte), !text.hasPrefix("-"), !text.hasSuffix("-"),
-            !text.contains("--")
+            !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 45 && $1 == 45 })  // "--", on bytes
         else { return nil }
         rawValue = text
     }

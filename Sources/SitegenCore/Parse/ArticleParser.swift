@@ -1,3 +1,4 @@
+import Foundation
 import MarkdownHTML
 
 /// What a parser found in one file: the value, if any, and every diagnostic.
@@ -24,7 +25,7 @@ struct ArticleParser {
         var reader = FrontMatterReader(split.frontMatter)
         let fields = ArticleFields(reading: &reader)
         let title = reader.requiredString("title", expected: "a headline, such as 'title: Trump and Xi agree to a truce'")
-        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let title, title.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) {  // trimmed, it is empty
             reader.diagnostics.append(SitegenError(.emptyTitle, at: reader.location(of: "title")))
         }
         let date = fields.date

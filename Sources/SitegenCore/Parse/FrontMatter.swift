@@ -61,7 +61,7 @@ struct FrontMatterReader {
     mutating func string(_ key: String) -> String? {
         guard let entry = frontMatter[key] else { return nil }
         if case .scalar(let scalar) = entry.node {
-            return scalar.tag == .init(.null) && scalar.string.isEmpty ? nil : scalar.string
+            return scalar.tag.rawValue == Tag.Name.null.rawValue && scalar.string.isEmpty ? nil : scalar.string
         }
         wrongType(entry, "text")
         return nil

@@ -17,6 +17,42 @@ struct FrontMatterParser {
     /// Yams' default encoding, looked up once: `Parser.Encoding.default` reads the process
     /// environment each time it is asked, which cost more than parsing a small front matter.
     nonisolated(unsafe) static let encoding = Parser.Encoding.default  // an enum value, never mutated
+    /// Yams' default constructor, made once (it builds its tables each time it is asked); only
+    /// stored in the tags of the nodes, since sitegen reads scalars as text.
+    nonisolated(unsafe) static let constructor = Constructor.default  // never mutated
+
+    /// The YAML's node tree, as Yams composes it with its default resolver.
+    static func compose(_ yaml: String) throws -> Node? {
+        try composeWithBasicResolver(yaml) ?? Yams.compose(yaml: yaml, .default, constructor, encoding)
+    }
+
+    /// The tree the basic resolver composes, when it is certainly the default resolver's.
+    ///
+    /// To find duplicate keys, Yams resolves the tag of every plain key with the default
+    /// resolver's seven regular expressions, which cost as much as the rest of the parse. With
+    /// no `!` in the text (so no explicit tag), a quoted key is a string, and the basic resolver
+    /// (every plain scalar a string) finds a duplicate wherever the default one does, and more
+    /// (`true` and `"true"`); so nil when it fails, leaving the verdict to the default one. Nil
+    /// too for a key that is not a scalar, since Yams reads the tags of a mapping key's keys to
+    /// name it. Composing resolves no value's tag, and sitegen reads no key's tag.
+    static func composeWithBasicResolver(_ yaml: String) -> Node? {
+        guard !yaml.utf8.contains(UInt8(ascii: "!")),
+            let node = try? Yams.compose(yaml: yaml, .basic, constructor, encoding), hasOnlyScalarKeys(node)
+        else { return nil }
+        return node
+    }
+
+    /// Whether every mapping key in the tree is a scalar.
+    private static func hasOnlyScalarKeys(_ node: Node) -> Bool {
+        switch node {
+        case .mapping(let mapping):
+            return mapping.allSatisfy { key, value in key.scalar != nil && hasOnlyScalarKeys(value) }
+        case .sequence(let sequence):
+            return sequence.allSatisfy(hasOnlyScalarKeys)
+        case .scalar, .alias:
+            return true
+        }
+    }
 
     /// Splits `file`. A file that does not start with `---` has no front matter.
     /// - Throws: `SitegenError` for an unclosed block or invalid YAML, located in the file.
@@ -31,7 +67,7 @@ struct FrontMatterParser {
         try Self.refuseAliases(in: yaml, path: file.path, firstLine: 2)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
+            node = try Self.compose(yaml)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, path: file.path, firstLine: 2)
         } catch {
@@ -78,7 +114,7 @@ struct FrontMatterParser {
         try Self.refuseAliases(in: file.text, path: file.path, firstLine: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: file.text, .default, .default, Self.encoding)
+            node = try Self.compose(file.text)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, path: file.path, firstLine: 1)
         } catch {

@@ -12,6 +12,7 @@ enum YAMLAliases {
     /// The first alias that refers to an anchor of the text, with its 1-based line (within
     /// `yaml`) and Character column; nil when there is none.
     static func firstAlias(in yaml: String) -> (name: String, line: Int, column: Int)? {
+        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }  // most YAML has no alias to find
         var anchors = Set<Substring>()
         var aliases: [(name: Substring, line: Int, column: Int)] = []
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

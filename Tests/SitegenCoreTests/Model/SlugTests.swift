@@ -26,12 +26,13 @@ struct SlugTests {
         #expect(!slug.rawValue.hasSuffix("-"))
     }
 
-    @Test(arguments: ["../../x", "Trade", "a b", "-x", "x-", "a--b", ""])
+    @Test(arguments: ["../../x", "Trade", "a b", "-x", "x-", "a--b", "a-b--c", "--", ""])
     func rejectsInvalidHandWrittenSlugs(_ text: String) {
         #expect(Slug(validating: text) == nil)
     }
 
     @Test func acceptsValidSlug() {
         #expect(Slug(validating: "us-china-truce-2025")?.rawValue == "us-china-truce-2025")
+        #expect(Slug(validating: "a-b-c")?.rawValue == "a-b-c")
     }
 }

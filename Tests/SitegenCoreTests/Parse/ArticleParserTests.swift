@@ -1,3 +1,4 @@
+import Foundation
 import MarkdownHTML
 import Testing
 @testable import SitegenCore
@@ -21,6 +22,14 @@ struct ArticleParserTests {
         #expect(article.leaderRefs == [Located(value: "xi-jinping", location: at(4, 11))])
         #expect(article.topicRefs == nil)
         #expect(article.articleBody.html == "<p>First <em>para</em>.</p>\n")
+    }
+
+    /// A title is empty when trimming `CharacterSet.whitespaces` leaves nothing of it.
+    @Test(arguments: ["\" \"", "\"\\t \\u3000\"", "\"\\u00A0\"", "\"\\u200B\"", "\"\\n\"", "\" a \"", "\"\\u2028\"", "\"\\u0301\""])
+    func blankTitleIsAnError(quoted: String) throws {
+        let outcome = parse("---\ntitle: \(quoted)\ndate: 2025-11-24\n---\n")
+        let title = try #require(FrontMatterParser.composeWithBasicResolver("title: \(quoted)")?.mapping?["title"]?.string)
+        #expect(outcome.diagnostics.contains { $0.reason == .emptyTitle } == title.trimmingCharacters(in: .whitespaces).isEmpty)
     }
 
     @Test func unterminatedFrontMatterIsAnError() {
