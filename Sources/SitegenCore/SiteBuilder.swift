@@ -100,26 +100,33 @@ public struct SiteBuilder: Sendable {
         }
 
         // 4. Plan: list every page with a context made when it is rendered; the search index
-        // is made on another thread meanwhile (much of it is one thread's work)
+        // is made on another thread meanwhile, and while the pages render (much of it is one
+        // thread's work)
         let searchFiles = Lazy { SearchIndex(site: site).files() }
         searchFiles.makeInBackground()
         let contexts = PageContexts(site: site, generator: "sitegen \(SitegenVersion.current)")
         let feeds = FeedPlan(contexts: contexts)
         let pageSpecs = PagePlan(contexts: contexts).pages()
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
-        let extraFiles = [feeds.jsonFeed()] + searchFiles.value
+        let jsonFeed = feeds.jsonFeed()
         let staticFiles = theme.assets + content.staticFiles
         clock.lap("Plan")
         var report = BuildReport(
-            files: specs.reduce(extraFiles.count) { $0 + $1.outputs.count } + staticFiles.count,
-            articles: site.articles.count, written: 0, unchanged: 0, removed: 0, warnings: warnings, stageTimes: [])
-        report.outputPaths = specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path) + staticFiles.map(\.outputPath)
+            files: 0, articles: site.articles.count, written: 0, unchanged: 0, removed: 0, warnings: warnings,
+            stageTimes: [])
+        func count(_ extraFiles: [RenderedPage]) {
+            report.outputPaths =
+                specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path) + staticFiles.map(\.outputPath)
+            report.files = report.outputPaths.count
+        }
         let pageRenderer = PageRenderer(templates: theme)
         guard writing else {
             // `check`: render in memory, since the link checker reads every page; write nothing.
             switch pageRenderer.render(specs) {
             case .success(let pages):
                 clock.lap("Render")
+                let extraFiles = [jsonFeed] + searchFiles.value
+                count(extraFiles)
                 report.brokenLinks = LinkChecker(config: config).check(
                     pages: pages + extraFiles, otherFiles: staticFiles.map(\.outputPath))
                 clock.lap("Links")
@@ -136,13 +143,17 @@ public struct SiteBuilder: Sendable {
         let output: StagedOutput
         do {
             output = try writer.begin(
-                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path), files: staticFiles)
+                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [jsonFeed.path], files: staticFiles)
         } catch {
             return .failure(BuildFailure(errors: [error], warnings: warnings))
         }
         let rendered = pageRenderer.render(specs, deliver: output.stage).flatMap { _ in
-            Result { () throws(SitegenError) in for file in extraFiles { try output.stage(file) } }
-                .mapError { BuildFailure(errors: [$0], warnings: []) }
+            Result { () throws(SitegenError) in
+                let extraFiles = [jsonFeed] + searchFiles.value
+                count(extraFiles)
+                try output.add(pagePaths: extraFiles.map(\.path))
+                for file in extraFiles { try output.stage(file) }
+            }.mapError { BuildFailure(errors: [$0], warnings: []) }
         }
         clock.lap("Render")
         if case .failure(let failure) = rendered {

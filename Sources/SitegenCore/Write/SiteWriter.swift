@@ -74,19 +74,25 @@ struct SiteWriter {
         let manifestURL = root.appendingPathComponent(Manifest.fileName)
         let old = (try? String(contentsOf: manifestURL, encoding: .utf8)).map(Manifest.init(text:)) ?? Manifest(paths: [])
         let pageSet = Set(pagePaths)
-        for file in files where pageSet.contains(file.outputPath) {
-            throw SitegenError(.writeFailed(file.outputPath, why: "a static file has the same path as a generated page"),
-                               at: SourceLocation(path: paths.display(file.source)))
-        }
+        try Self.refuseStaticFiles(files, at: pageSet, paths: paths)
         let new = Manifest(paths: pageSet.union(files.map(\.outputPath)))
         // A build killed while staging leaves its marker, and temporaries beside files it may
         // own: clear them. (Without a marker there are none, and 30,000 `lstat`s are saved.)
         let marker = root.path + "/" + Self.stagingMarker
-        if access(marker, F_OK) == 0 {
+        let killed = access(marker, F_OK) == 0
+        if killed {
             _ = removeLeftoverTemporaries(for: old.paths.union(new.paths), root: root)
             unlink(marker)
         }
-        return StagedOutput(writer: self, root: root, old: old, new: new, files: files)
+        return StagedOutput(writer: self, root: root, old: old, new: new, files: files, clearsLeftovers: killed)
+    }
+
+    /// Throws when one of `files` has the path of a generated page.
+    static func refuseStaticFiles(_ files: [StaticFile], at pagePaths: Set<String>, paths: ProjectPaths) throws(SitegenError) {
+        for file in files where pagePaths.contains(file.outputPath) {
+            throw SitegenError(.writeFailed(file.outputPath, why: "a static file has the same path as a generated page"),
+                               at: SourceLocation(path: paths.display(file.source)))
+        }
     }
 
     /// Writes a temporary file beside `url`, then renames it over `url`.

@@ -16,11 +16,13 @@ final class StagedOutput: @unchecked Sendable {
     /// The output folder's path, ending in `/`.
     private let rootPath: String
     private let old: Manifest
-    private let new: Manifest
     private let files: [StaticFile]
+    /// Whether `begin` found a killed build's temporaries, so pages added later look for theirs.
+    private let clearsLeftovers: Bool
 
     private let lock = NSLock()
     // Guarded by `lock`:
+    private var new: Manifest
     private var staged: [(temporary: String, target: String)] = []
     private var unchanged = 0
     private var checkedFolders: Set<String> = []
@@ -29,13 +31,24 @@ final class StagedOutput: @unchecked Sendable {
     private var madeFolders: Set<String> = []
     private var markerWritten = false
 
-    init(writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile]) {
+    init(writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile], clearsLeftovers: Bool = false) {
+        self.clearsLeftovers = clearsLeftovers
         self.writer = writer
         self.root = root
         rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         self.old = old
         self.new = new
         self.files = files
+    }
+
+    /// Adds files to the site after `begin`: pages whose paths were not known then (the search
+    /// index, made while the other pages render).
+    /// - Throws: `SitegenError` when a static file has one of their paths.
+    func add(pagePaths: [String]) throws(SitegenError) {
+        let added = Set(pagePaths)
+        try SiteWriter.refuseStaticFiles(files, at: added, paths: writer.paths)
+        if clearsLeftovers { _ = writer.removeLeftoverTemporaries(for: added, root: root) }
+        lock.withLock { new.paths.formUnion(added) }
     }
 
     /// Stages one rendered file.
@@ -113,6 +126,7 @@ final class StagedOutput: @unchecked Sendable {
             let manifestURL = root.appendingPathComponent(Manifest.fileName)
             try createFolders(for: Manifest.fileName)
             // The manifest already lists exactly these files when nothing came or went.
+            let new = lock.withLock { self.new }
             let manifestChanged = old.paths != new.paths
             if manifestChanged {
                 try writeMarker()
