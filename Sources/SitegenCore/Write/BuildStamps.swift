@@ -145,7 +145,7 @@ extension BuildStamps {
             lines += ["warning \(warning.message)", "at \(location)"]
         }
         lines += inputs.map { "I " + $0.line } + outputs.map { "O " + $0.line }
-        guard !lines.contains(where: { $0.contains("\n") || $0.contains("\r") }) else { return nil }
+        guard !lines.contains(where: { $0.utf8.contains(10) || $0.utf8.contains(13) }) else { return nil }
         return lines.joined(separator: "\n") + "\n"
     }
 
