@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
         let rawParser = RawTextParser()
         let profileParser = ProfileParser(renderer: renderer)
         let reader = ContentLoader(paths: paths, maxFileSize: config.maxFileSize)
-        let articles = content.articles.concurrentMap { url -> ParseOutcome<ParsedArticle> in
+        var articles = content.articles.concurrentMap { url -> ParseOutcome<ParsedArticle> in
             switch reader.read(url) {
             case .failure(let error): return ParseOutcome(diagnostics: [error])
             case .success(let file): return file.path.hasSuffix(".txt") ? rawParser.parse(file) : articleParser.parse(file)
@@ -92,6 +92,7 @@ public struct SiteBuilder: Sendable {
             articles: articles.compactMap(\.value), leaders: leaders.compactMap(\.value),
             topics: topics.compactMap(\.value))
         diagnostics += modelDiagnostics
+        articles = []  // the model keeps what pages need; the rest of each parse (plain text) goes
         clock.lap("Model")
         let warnings = diagnostics.filter { $0.severity == .warning }.sorted(by: SitegenError.byLocation)
         let errors = diagnostics.filter { $0.severity == .error }.sorted(by: SitegenError.byLocation)
@@ -102,8 +103,7 @@ public struct SiteBuilder: Sendable {
         // 4. Plan: list every page with a context made when it is rendered; the search index
         // is made on another thread meanwhile, and while the pages render (much of it is one
         // thread's work)
-        let searchFiles = Lazy { SearchIndex(site: site).files() }
-        searchFiles.makeInBackground()
+        let searchFiles = BackgroundWork { SearchIndex(site: site).files() }
         let contexts = PageContexts(site: site, generator: "sitegen \(SitegenVersion.current)")
         let feeds = FeedPlan(contexts: contexts)
         let pageSpecs = PagePlan(contexts: contexts).pages()
@@ -114,23 +114,21 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport(
             files: 0, articles: site.articles.count, written: 0, unchanged: 0, removed: 0, warnings: warnings,
             stageTimes: [])
-        func count(_ extraFiles: [RenderedPage]) {
-            report.outputPaths =
-                specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path) + staticFiles.map(\.outputPath)
-            report.files = report.outputPaths.count
-        }
         let pageRenderer = PageRenderer(templates: theme)
         guard writing else {
             // `check`: render in memory, since the link checker reads every page; write nothing.
             switch pageRenderer.render(specs) {
             case .success(let pages):
                 clock.lap("Render")
-                let extraFiles = [jsonFeed] + searchFiles.value
-                count(extraFiles)
+                let extraFiles = [jsonFeed] + searchFiles.take()
+                report.outputPaths =
+                    specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path) + staticFiles.map(\.outputPath)
+                report.files = report.outputPaths.count
                 report.brokenLinks = LinkChecker(config: config).check(
                     pages: pages + extraFiles, otherFiles: staticFiles.map(\.outputPath))
                 clock.lap("Links")
             case .failure(let failure):
+                _ = searchFiles.take()
                 return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
             }
             report.stageTimes = clock.laps
@@ -145,14 +143,27 @@ public struct SiteBuilder: Sendable {
             output = try writer.begin(
                 pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [jsonFeed.path], files: staticFiles)
         } catch {
+            _ = searchFiles.take()
             return .failure(BuildFailure(errors: [error], warnings: warnings))
         }
-        let rendered = pageRenderer.render(specs, deliver: output.stage).flatMap { _ in
+        // The search index's files are staged as soon as they are made, not kept until the end.
+        let searchStaged = BackgroundWork { () -> Result<[String], SitegenError> in
+            let files = searchFiles.take()
+            return Result { () throws(SitegenError) in
+                try output.add(pagePaths: files.map(\.path))
+                for file in files { try output.stage(file) }
+                return files.map(\.path)
+            }
+        }
+        let renderedPages = pageRenderer.render(specs, deliver: output.stage)
+        let searchPaths = searchStaged.take()  // before anything staged is renamed or deleted
+        let rendered = renderedPages.flatMap { _ in
             Result { () throws(SitegenError) in
-                let extraFiles = [jsonFeed] + searchFiles.value
-                count(extraFiles)
-                try output.add(pagePaths: extraFiles.map(\.path))
-                for file in extraFiles { try output.stage(file) }
+                try output.stage(jsonFeed)
+                report.outputPaths =
+                    specs.flatMap { $0.outputs.map(\.path) } + [jsonFeed.path] + (try searchPaths.get())
+                    + staticFiles.map(\.outputPath)
+                report.files = report.outputPaths.count
             }.mapError { BuildFailure(errors: [$0], warnings: []) }
         }
         clock.lap("Render")

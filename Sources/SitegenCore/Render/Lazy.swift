@@ -10,11 +10,6 @@ final class Lazy<Value: Sendable>: @unchecked Sendable {
 
     init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
-    /// Starts making the value on another thread now; `value` then waits for it.
-    func makeInBackground() {
-        DispatchQueue.global().async { _ = self.value }
-    }
-
     var value: Value {
         lock.withLock {
             if let made { return made }
@@ -22,5 +17,26 @@ final class Lazy<Value: Sendable>: @unchecked Sendable {
             made = value
             return value
         }
+    }
+}
+
+/// Work started on another thread at once, whose result is handed over once: for the search
+/// index, made while pages render and dropped as soon as it is written.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?  // written once by the worker, before `done` is signalled
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the result and hands it over. Call it exactly once.
+    func take() -> Value {
+        done.wait()
+        defer { result = nil }
+        return result!
     }
 }

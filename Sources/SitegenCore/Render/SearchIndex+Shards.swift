@@ -31,7 +31,7 @@ extension SearchIndex {
             (terms, entries, size) = ([], [], 2)
         }
         for term in state.terms {
-            let entry = state.entries[term]!
+            let entry = state.entry(term)
             if size + entry.utf8.count + 1 > shardBudget { close() }
             terms.append(term)
             entries.append(entry)

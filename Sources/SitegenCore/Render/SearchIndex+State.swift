@@ -8,21 +8,27 @@ extension SearchIndex {
         var postings: [String: Posting]
         /// Every term, sorted by `precedes`.
         var terms: [String]
-        /// Each term's `"term":[all,strong]`.
+        /// Each term's `"term":[all,strong]`, kept for a session (a build makes each once, in
+        /// `shards`, and keeps none).
         var entries: [String: String]
 
-        /// The index of `documents`, made in full.
-        init(documents: [Document]) { self.init(postings: SearchIndex.postings(documents), documents: documents) }
+        /// The index of `documents`, made in full, with every entry kept for later updates.
+        init(documents: [Document]) {
+            self.init(postings: SearchIndex.postings(documents), documents: documents)
+            entries.reserveCapacity(terms.count)
+            for term in terms { entries[term] = SearchIndex.entry(term, postings[term]!) }
+        }
 
-        /// The index of `postings`; `documents` are what they were made from.
+        /// The index of `postings`, without documents or kept entries.
         init(postings: [String: Posting], documents: [Document] = []) {
             self.documents = documents
             self.postings = postings
             terms = postings.keys.sorted(by: SearchIndex.precedes)
             entries = [:]
-            entries.reserveCapacity(terms.count)
-            for term in terms { entries[term] = SearchIndex.entry(term, postings[term]!) }
         }
+
+        /// A term's entry: kept, or made now.
+        func entry(_ term: String) -> String { entries[term] ?? SearchIndex.entry(term, postings[term]!) }
 
         /// The index after the articles numbered `changed` got the terms in `documents`; the
         /// same as `State(documents:)`, when no article came, went or moved.
@@ -48,12 +54,16 @@ extension SearchIndex {
                 guard let posting = state.postings[term], !posting.all.isEmpty else {
                     state.postings[term] = nil
                     state.entries[term] = nil
-                    if let position = state.terms.sortedPosition(of: term), state.terms[position] == term {
+                    if let position = state.terms.sortedPosition(of: term), position < state.terms.count,
+                        state.terms[position] == term
+                    {
                         state.terms.remove(at: position)
                     }
                     continue
                 }
-                if state.entries[term] == nil, let position = state.terms.sortedPosition(of: term) {
+                if let position = state.terms.sortedPosition(of: term),
+                    position == state.terms.count || state.terms[position] != term
+                {
                     state.terms.insert(term, at: position)
                 }
                 state.entries[term] = SearchIndex.entry(term, posting)

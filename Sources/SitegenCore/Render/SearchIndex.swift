@@ -50,8 +50,13 @@ struct SearchIndex {
     /// - Parameter known: An article's document from an earlier build, when its file, the
     ///   leaders and the topics are all unchanged; nil to make it.
     func documents(known: (@Sendable (Article) -> Document?)? = nil) -> [Document] {
+        documents(of: site.articles.indices, known: known)
+    }
+
+    /// The terms of the articles numbered `numbers`, in order.
+    func documents(of numbers: Range<Int>, known: (@Sendable (Article) -> Document?)? = nil) -> [Document] {
         let site = self.site
-        return site.articles.concurrentMap { article in
+        return Array(site.articles[numbers]).concurrentMap { article in
             if let document = known?(article) { return document }
             let leaderNames = article.leaderIDs.compactMap(site.leader).map(\.name)
             let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
@@ -67,15 +72,35 @@ struct SearchIndex {
     /// The inverted index: term → the articles that have it.
     static func postings(_ documents: [Document]) -> [String: Posting] {
         var postings: [String: Posting] = [:]
-        for (number, document) in documents.enumerated() {
-            for term in document.all { postings[term, default: Posting()].all.append(number) }
-            for term in document.strong { postings[term, default: Posting()].strong.append(number) }
-        }
+        add(documents, numberedFrom: 0, to: &postings)
         return postings
     }
 
+    /// Adds the articles numbered `first`, `first + 1`, … to `postings`.
+    private static func add(_ documents: [Document], numberedFrom first: Int, to postings: inout [String: Posting]) {
+        for (offset, document) in documents.enumerated() {
+            for term in document.all { postings[term, default: Posting()].all.append(first + offset) }
+            for term in document.strong { postings[term, default: Posting()].strong.append(first + offset) }
+        }
+    }
+
+    /// Articles whose terms are in memory at once while a build makes the index in one go.
+    static let termBatch = 512
+
+    /// The index of every article, made `termBatch` articles at a time so that the terms of
+    /// only one batch are in memory beside the postings. The state keeps no documents: a build
+    /// does not update it.
+    func state() -> State {
+        var postings: [String: Posting] = [:]
+        for first in stride(from: 0, to: site.articles.count, by: Self.termBatch) {
+            let numbers = first..<min(site.articles.count, first + Self.termBatch)
+            Self.add(documents(of: numbers), numberedFrom: first, to: &postings)
+        }
+        return State(postings: postings)
+    }
+
     /// Every file of the index, in a fixed order.
-    func files() -> [RenderedPage] { files(from: documents()) }
+    func files() -> [RenderedPage] { files(from: state()) }
 
     /// Every file of the index, from the terms of every article.
     func files(from documents: [Document]) -> [RenderedPage] { files(from: State(documents: documents)) }
