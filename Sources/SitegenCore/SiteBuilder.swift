@@ -17,25 +17,29 @@ public struct SiteBuilder: Sendable {
         let started = DispatchTime.now()
         let startedAt = Int(Date().timeIntervalSince1970)
         let paths = options.paths
-        let key = BuildStamps.key(for: options)
         // Stamped before anything is read: a file changed during the build gets a new stamp.
-        let inputs = BuildStamps.inputs(paths)
+        let key = BuildStamps.key(for: options)
+        let inputs = key == nil ? nil : BuildStamps.inputs(paths)
         let stampsURL = BuildStamps.location(in: paths)
         let recorded = (try? String(contentsOf: stampsURL, encoding: .utf8)).flatMap(BuildStamps.init(text:))
         // A killed build's marker means temporaries to clear: only a full build does that.
         let killed = access(paths.output.appendingPathComponent(SiteWriter.stagingMarker).path, F_OK) == 0
-        if let recorded, !killed, (try? OutputFolder.check(paths)) != nil,
+        if let recorded, let key, let inputs, !killed, (try? OutputFolder.check(paths)) != nil,
             recorded.matches(key: key, inputs: inputs, output: paths.output)
         {
             return .success(recorded.unchangedReport(seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
         }
         let result = run(writing: true)
         if case .success(let report) = result {
-            let stamps = BuildStamps.outputs(report.outputPaths + [Manifest.fileName], in: paths.output).map { outputs in
-                BuildStamps(
-                    key: key, started: startedAt, inputs: inputs, outputs: outputs, files: report.files,
-                    articles: report.articles,
-                    warnings: report.warnings.map { BuildStamps.Warning(location: $0.location, message: $0.message) })
+            let stamps = key.flatMap { key in
+                inputs.flatMap { inputs in
+                    BuildStamps.outputs(report.outputPaths + [Manifest.fileName], in: paths.output).map { outputs in
+                        BuildStamps(
+                            key: key, started: startedAt, inputs: inputs, outputs: outputs, files: report.files,
+                            articles: report.articles,
+                            warnings: report.warnings.map { BuildStamps.Warning(location: $0.location, message: $0.message) })
+                    }
+                }
             }
             if let text = stamps?.text {
                 if text != recorded?.text {

@@ -12,7 +12,7 @@ import Glibc
 /// between versions A and B and each is killed with SIGKILL, some a few milliseconds after
 /// start and most at a point spread over the Write stage (which begins when the manifest is
 /// first replaced, and whose length a first, whole build measures). After every kill, each file in `Output/` must equal its clean-build version A
-/// or B, or be one of sitegen's own temporary files, and the manifest must list every page
+/// or B, or be one of sitegen's own temporary files (then with the staging marker beside them), and the manifest must list every page
 /// on disk. Finally a normal build must give exactly the clean build of B: same file set, same
 /// bytes, manifest included, no temporary file left.
 struct CrashSafetyTests {
@@ -38,7 +38,13 @@ struct CrashSafetyTests {
             try buildAndKill(project, attempt: attempt, writeSeconds: writeSeconds)
             let output = snapshot(project.appendingPathComponent("Output"))
             var fromA = 0, fromB = 0
-            for (path, data) in output where path != ".sitegen-manifest" {
+            // The staging marker is what tells the next build to look for temporary files:
+            // a kill that left any must have left it too.
+            let marker = ".sitegen-staging"
+            if output.keys.contains(where: Self.isTemporary) {
+                #expect(output[marker] != nil, "attempt \(attempt): temporary files without the staging marker")
+            }
+            for (path, data) in output where path != ".sitegen-manifest" && path != marker {
                 if Self.isTemporary(path) {
                     leftoverTemporaries += 1
                     continue
@@ -51,7 +57,7 @@ struct CrashSafetyTests {
             if fromA > 0 && fromB > 0 { mixedStates += 1 }
             let manifest = String(decoding: output[".sitegen-manifest"] ?? Data(), as: UTF8.self)
             let listed = Set(manifest.split(separator: "\n").map(String.init))
-            for path in output.keys where path != ".sitegen-manifest" && !Self.isTemporary(path) {
+            for path in output.keys where path != ".sitegen-manifest" && path != marker && !Self.isTemporary(path) {
                 #expect(listed.contains(path), "attempt \(attempt): \(path) is on disk but not in the manifest")
             }
         }

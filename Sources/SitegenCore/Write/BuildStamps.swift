@@ -92,11 +92,13 @@ struct BuildStamps: Equatable {
 }
 
 extension BuildStamps {
-    /// The key of a build with `options`, by this executable.
-    static func key(for options: BuildOptions) -> String {
+    /// The key of a build with `options`, by this executable; nil when the executable cannot
+    /// be found (without `/proc`), since then another build of sitegen could not be told apart.
+    static func key(for options: BuildOptions) -> String? {
         let paths = options.paths
-        let executablePath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        let executable = Stamp(executablePath, at: executablePath).map(\.line) ?? "unknown"
+        guard let executablePath = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+            let executable = Stamp(executablePath, at: executablePath)?.line
+        else { return nil }
         return [
             "sitegen \(SitegenVersion.full)", "exe \(executable)", "root \(paths.root.path)",
             "content \(paths.content.path)", "templates \(paths.templates.path)", "output \(paths.output.path)",
@@ -104,13 +106,40 @@ extension BuildStamps {
         ].joined(separator: " | ")
     }
 
-    /// The stamps of every input: each regular, non-hidden file below the content and
-    /// templates folders, as the loader finds them.
-    static func inputs(_ paths: ProjectPaths) -> [Stamp] {
-        let loader = ContentLoader(paths: paths, maxFileSize: .max)
-        let files = loader.filePaths(under: paths.content, extensions: nil)
-            + loader.filePaths(under: paths.templates, extensions: nil)
-        return files.concurrentMap { Stamp($0, at: $0) }.map { $0 ?? Stamp(path: "", size: -1, inode: 0, modified: (0, 0), changed: (0, 0)) }
+    /// The stamps of every input: the content and templates folders and every entry below
+    /// them that is not hidden — files, folders (a folder's stamp changes when an entry is
+    /// added, removed or renamed) and anything else, such as a symbolic link, which the loader
+    /// reports as an error. A folder that cannot be listed gives no stamps (nil).
+    static func inputs(_ paths: ProjectPaths) -> [Stamp]? {
+        var entries = [paths.content.path, paths.templates.path]
+        for root in [paths.content.path, paths.templates.path] {
+            guard walk(root, into: &entries) else { return nil }
+        }
+        let stamps = entries.concurrentMap { Stamp($0, at: $0) }
+        return stamps.contains { $0 == nil } ? nil : stamps.map { $0! }
+    }
+
+    /// Adds the path of every entry below `folder` not starting with ".", depth first; false
+    /// when a folder cannot be opened.
+    private static func walk(_ folder: String, into entries: inout [String]) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            entries.append(base + name)
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(base + name, &info) == 0 else { return false }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            if type == Int32(DT_DIR), !walk(base + name, into: &entries) { return false }
+        }
+        return true
     }
 
     /// The stamps of the files at `relativePaths` in the output folder; nil when one is missing.
@@ -145,6 +174,7 @@ extension BuildStamps {
             lines += ["warning \(warning.message)", "at \(location)"]
         }
         lines += inputs.map { "I " + $0.line } + outputs.map { "O " + $0.line }
+        lines.append("end \(inputs.count) \(outputs.count)")
         guard !lines.contains(where: { $0.utf8.contains(10) || $0.utf8.contains(13) }) else { return nil }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -172,10 +202,13 @@ extension BuildStamps {
             }
             warnings.append(Warning(location: location, message: message))
         }
-        for line in lines where !line.isEmpty {
+        // A file cut short has no end line, or one that counts more stamps than it holds.
+        guard lines.popLast() == "", let end = lines.popLast(), end.hasPrefix("end ") else { return nil }
+        for line in lines {
             guard let stamp = Stamp(line: line.dropFirst(2)) else { return nil }
             if line.hasPrefix("I ") { inputs.append(stamp) } else if line.hasPrefix("O ") { outputs.append(stamp) } else { return nil }
         }
+        guard end == "end \(inputs.count) \(outputs.count)" else { return nil }
     }
 
 }

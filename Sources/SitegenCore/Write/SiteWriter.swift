@@ -79,11 +79,10 @@ struct SiteWriter {
         // A build killed while staging leaves its marker, and temporaries beside files it may
         // own: clear them. (Without a marker there are none, and 30,000 `lstat`s are saved.)
         let marker = root.path + "/" + Self.stagingMarker
+        // The marker stays until this build commits or abandons: pages added later
+        // (`StagedOutput.add(pagePaths:)`) look for the killed build's temporaries too.
         let killed = access(marker, F_OK) == 0
-        if killed {
-            _ = removeLeftoverTemporaries(for: old.paths.union(new.paths), root: root)
-            unlink(marker)
-        }
+        if killed { _ = removeLeftoverTemporaries(for: old.paths.union(new.paths), root: root) }
         return StagedOutput(writer: self, root: root, old: old, new: new, files: files, clearsLeftovers: killed)
     }
 

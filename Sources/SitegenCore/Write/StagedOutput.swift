@@ -33,6 +33,7 @@ final class StagedOutput: @unchecked Sendable {
 
     init(writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile], clearsLeftovers: Bool = false) {
         self.clearsLeftovers = clearsLeftovers
+        markerWritten = clearsLeftovers  // the killed build's marker: removed at commit or abandon
         self.writer = writer
         self.root = root
         rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
@@ -46,8 +47,8 @@ final class StagedOutput: @unchecked Sendable {
     /// - Throws: `SitegenError` when a static file has one of their paths.
     func add(pagePaths: [String]) throws(SitegenError) {
         let added = Set(pagePaths)
-        try SiteWriter.refuseStaticFiles(files, at: added, paths: writer.paths)
         if clearsLeftovers { _ = writer.removeLeftoverTemporaries(for: added, root: root) }
+        try SiteWriter.refuseStaticFiles(files, at: added, paths: writer.paths)
         lock.withLock { new.paths.formUnion(added) }
     }
 

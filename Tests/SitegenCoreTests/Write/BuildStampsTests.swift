@@ -65,6 +65,24 @@ struct BuildStampsTests {
         #expect(stages(moved).contains("Render") && moved.written > 0)
     }
 
+    /// A folder or link named like an article is an error of a full build; adding one must
+    /// not let the next build report the last one again.
+    @Test func anEntryTheLoaderRefusesBuildsInFullAndFails() throws {
+        settle()
+        _ = try site.build().get()
+        let articles = site.project.url.appendingPathComponent("Content/articles")
+        try FileManager.default.createDirectory(at: articles.appendingPathComponent("folder.md"), withIntermediateDirectories: false)
+        guard case .failure(let failure) = site.build() else {
+            Issue.record("a folder named like an article must fail the build")
+            return
+        }
+        #expect(failure.errors.map(\.description) == ["Content/articles/folder.md:1:1: error: cannot read file: it is a folder, not a file"])
+        try FileManager.default.removeItem(at: articles.appendingPathComponent("folder.md"))
+        try FileManager.default.createSymbolicLink(
+            at: articles.appendingPathComponent("link.md"), withDestinationURL: articles.appendingPathComponent("tariff-talks.md"))
+        #expect(throws: BuildFailure.self) { try site.build().get() }
+    }
+
     @Test func stampsOfFilesChangedJustBeforeTheBuildAreNotTrusted() throws {
         _ = try site.build().get()  // the fixture was copied a moment ago
         let second = try site.build().get()
@@ -93,6 +111,11 @@ struct BuildStampsTests {
         #expect(stamps.outputs.contains { $0.path == "index.html" } && stamps.outputs.contains { $0.path == Manifest.fileName })
         #expect(BuildStamps(text: text.replacingOccurrences(of: "\nI ", with: "\nX ")) == nil)
         #expect(BuildStamps(text: "# something else\n") == nil)
+        // A file cut short after any whole line is refused.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for count in [lines.count - 2, lines.count / 2, 6] {
+            #expect(BuildStamps(text: lines.prefix(count).joined(separator: "\n") + "\n") == nil, "\(count) lines")
+        }
         // A damaged file is ignored: the build runs in full and writes it again.
         try "garbage".write(to: url, atomically: true, encoding: .utf8)
         #expect(try stages(site.build().get()).contains("Render"))
