@@ -8,8 +8,10 @@ struct BuildStampsTests {
     let site = FixtureSite("sites/basic")
 
     /// Waits until the fixture's files are older than `BuildStamps.settleSeconds` before a build
-    /// starts, so the first build records stamps that the next one may trust.
-    func settle() { Thread.sleep(forTimeInterval: Double(BuildStamps.settleSeconds) + 1.1) }
+    /// starts, so the first build records stamps that the next one may trust. (Sleeping in a
+    /// task, not a thread: a blocked thread of the shared pool would stall other suites, such
+    /// as the dev server's.)
+    func settle() async throws { try await Task.sleep(nanoseconds: UInt64((Double(BuildStamps.settleSeconds) + 1.1) * 1e9)) }
 
     func stages(_ report: BuildReport) -> [String] { report.stageTimes.map(\.stage) }
 
@@ -24,8 +26,8 @@ struct BuildStampsTests {
         return files
     }
 
-    @Test func unchangedBuildStopsEarlyAndWritesNothing() throws {
-        settle()
+    @Test func unchangedBuildStopsEarlyAndWritesNothing() async throws {
+        try await settle()
         let first = try site.build().get()
         #expect(stages(first).contains("Render"))
         let before = try snapshot()
@@ -43,8 +45,8 @@ struct BuildStampsTests {
         #expect(!FixtureSite.allFiles(in: site.output).contains { $0.contains("stamps") })
     }
 
-    @Test func anEditedArticleADeletedOutputOrAnotherOptionBuildsInFull() throws {
-        settle()
+    @Test func anEditedArticleADeletedOutputOrAnotherOptionBuildsInFull() async throws {
+        try await settle()
         _ = try site.build().get()
         let article = site.project.url.appendingPathComponent("Content/articles/tariff-talks.md")
         let text = try String(contentsOf: article, encoding: .utf8)
@@ -67,8 +69,8 @@ struct BuildStampsTests {
 
     /// A folder or link named like an article is an error of a full build; adding one must
     /// not let the next build report the last one again.
-    @Test func anEntryTheLoaderRefusesBuildsInFullAndFails() throws {
-        settle()
+    @Test func anEntryTheLoaderRefusesBuildsInFullAndFails() async throws {
+        try await settle()
         _ = try site.build().get()
         let articles = site.project.url.appendingPathComponent("Content/articles")
         try FileManager.default.createDirectory(at: articles.appendingPathComponent("folder.md"), withIntermediateDirectories: false)
@@ -83,15 +85,15 @@ struct BuildStampsTests {
         #expect(throws: BuildFailure.self) { try site.build().get() }
     }
 
-    @Test func stampsOfFilesChangedJustBeforeTheBuildAreNotTrusted() throws {
+    @Test func stampsOfFilesChangedJustBeforeTheBuildAreNotTrusted() async throws {
         _ = try site.build().get()  // the fixture was copied a moment ago
         let second = try site.build().get()
         #expect(stages(second).contains("Render"))
         #expect(second.written == 0)
     }
 
-    @Test func aKilledBuildsMarkerBuildsInFull() throws {
-        settle()
+    @Test func aKilledBuildsMarkerBuildsInFull() async throws {
+        try await settle()
         _ = try site.build().get()
         site.project.write("Output/" + SiteWriter.stagingMarker, "")
         site.project.write("Output/.index.html" + SiteWriter.temporarySuffix, "half")
@@ -100,8 +102,8 @@ struct BuildStampsTests {
         #expect(!FixtureSite.allFiles(in: site.output).contains { $0.hasSuffix(SiteWriter.temporarySuffix) })
     }
 
-    @Test func textRoundTripsAndAnythingElseIsRefused() throws {
-        settle()
+    @Test func textRoundTripsAndAnythingElseIsRefused() async throws {
+        try await settle()
         _ = try site.build().get()
         let url = BuildStamps.location(in: BuildOptions(root: site.project.url).paths)
         let text = try String(contentsOf: url, encoding: .utf8)

@@ -100,8 +100,9 @@ struct TestResponse {
     }
 }
 
-/// Sends one GET with `Connection: close` and reads the whole response.
-func fetch(_ target: String, port: UInt16, timeout: Double = 5) async throws -> TestResponse {
+/// Sends one GET with `Connection: close` and reads the whole response. The timeout is long:
+/// on a loaded machine (other suites building sites on both cores) an answer can wait seconds.
+func fetch(_ target: String, port: UInt16, timeout: Double = 30) async throws -> TestResponse {
     let connection = try TestConnection(port: port)
     connection.send("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
     return TestResponse(raw: await connection.read(timeout: timeout))
