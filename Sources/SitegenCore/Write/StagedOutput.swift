@@ -161,11 +161,18 @@ final class StagedOutput: @unchecked Sendable {
         let (moves, folders) = lock.withLock { (staged, createdFolders) }
         for move in moves { unlink(move.temporary) }
         removeMarker()
-        for folder in folders.reversed() { rmdir(folder) }
+        Self.removeEmptyFolders(folders)
         lock.withLock {
             staged = []
             createdFolders = []
         }
+    }
+
+    /// Removes each of `folders` that is empty, deepest first: threads record the folders they
+    /// made in any order (a parent may be recorded after a child another thread made in it),
+    /// and a longer path is never a parent of a shorter one.
+    static func removeEmptyFolders(_ folders: [String]) {
+        for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(folder) }
     }
 
     private enum Comparison { case absent, same, different }

@@ -50,6 +50,22 @@ struct StreamedWriteTests {
         #expect(!site.project.exists("Output"))
     }
 
+    /// Threads staging into new folders record them in any order: a parent may come after a
+    /// child another thread made in it. Abandoning must still remove them all.
+    @Test func foldersRecordedOutOfOrderAreAllRemoved() throws {
+        let project = TemporaryDirectory()
+        let root = project.url.appendingPathComponent("Output").path
+        let folders = [root + "/a/b", root, root + "/a", root + "/c"]
+        for folder in folders.sorted() { #expect(mkdir(folder, 0o755) == 0) }
+        StagedOutput.removeEmptyFolders(folders)
+        #expect(!project.exists("Output"))
+        // A folder holding anything stays.
+        for folder in folders.sorted() { #expect(mkdir(folder, 0o755) == 0) }
+        project.write("Output/a/keep.txt", "mine")
+        StagedOutput.removeEmptyFolders(folders)
+        #expect(project.exists("Output/a/keep.txt") && !project.exists("Output/a/b") && !project.exists("Output/c"))
+    }
+
     @Test func successfulBuildLeavesNoTemporaryFiles() throws {
         _ = try site.build().get()
         #expect(
