@@ -54,16 +54,14 @@ extension SearchIndex {
                 guard let posting = state.postings[term], !posting.all.isEmpty else {
                     state.postings[term] = nil
                     state.entries[term] = nil
-                    if let position = state.terms.sortedPosition(of: term), position < state.terms.count,
-                        state.terms[position] == term
-                    {
+                    let position = state.terms.sortedPosition(of: term)
+                    if position < state.terms.count, state.terms[position] == term {
                         state.terms.remove(at: position)
                     }
                     continue
                 }
-                if let position = state.terms.sortedPosition(of: term),
-                    position == state.terms.count || state.terms[position] != term
-                {
+                let position = state.terms.sortedPosition(of: term)
+                if position == state.terms.count || state.terms[position] != term {
                     state.terms.insert(term, at: position)
                 }
                 state.entries[term] = SearchIndex.entry(term, posting)
@@ -78,36 +76,36 @@ extension SearchIndex {
     }
 }
 
-extension [Int] {
-    /// Inserts `number` into this ascending list, unless it is there.
-    fileprivate mutating func insertSorted(_ number: Int) {
+extension Array {
+    /// The first position whose element is not `isBefore` the sought one, in a list ordered so
+    /// that those elements come first (binary search).
+    fileprivate func firstPosition(notBefore isBefore: (Element) -> Bool) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if self[middle] < number { low = middle + 1 } else { high = middle }
+            if isBefore(self[middle]) { low = middle + 1 } else { high = middle }
         }
-        if low == count || self[low] != number { insert(number, at: low) }
+        return low
+    }
+}
+
+extension [Int] {
+    /// Inserts `number` into this ascending list, unless it is there.
+    fileprivate mutating func insertSorted(_ number: Int) {
+        let position = firstPosition { $0 < number }
+        if position == count || self[position] != number { insert(number, at: position) }
     }
 
     /// Removes `number` from this ascending list, if it is there.
     fileprivate mutating func removeSorted(_ number: Int) {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < number { low = middle + 1 } else { high = middle }
-        }
-        if low < count, self[low] == number { remove(at: low) }
+        let position = firstPosition { $0 < number }
+        if position < count, self[position] == number { remove(at: position) }
     }
 }
 
 extension [String] {
     /// Where `term` is or would go in this list sorted by `SearchIndex.precedes`.
-    fileprivate func sortedPosition(of term: String) -> Int? {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if SearchIndex.precedes(self[middle], term) { low = middle + 1 } else { high = middle }
-        }
-        return low
+    fileprivate func sortedPosition(of term: String) -> Int {
+        firstPosition { SearchIndex.precedes($0, term) }
     }
 }
