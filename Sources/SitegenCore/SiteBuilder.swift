@@ -14,42 +14,10 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into the output folder. When no input, option or output changed since
     /// the last build (`BuildStamps`), it reports that build again and writes nothing.
     public func build() -> Result<BuildReport, BuildFailure> {
-        let started = DispatchTime.now()
-        let startedAt = Int(Date().timeIntervalSince1970)
-        let paths = options.paths
-        // Stamped before anything is read: a file changed during the build gets a new stamp.
-        let key = BuildStamps.key(for: options)
-        let inputs = key == nil ? nil : BuildStamps.inputs(paths)
-        let stampsURL = BuildStamps.location(in: paths)
-        let recorded = (try? String(contentsOf: stampsURL, encoding: .utf8)).flatMap(BuildStamps.init(text:))
-        // A killed build's marker means temporaries to clear: only a full build does that.
-        let killed = access(paths.output.appendingPathComponent(SiteWriter.stagingMarker).path, F_OK) == 0
-        if let recorded, let key, let inputs, !killed, (try? OutputFolder.check(paths)) != nil,
-            recorded.matches(key: key, inputs: inputs, output: paths.output)
-        {
-            return .success(recorded.unchangedReport(seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9))
-        }
+        let stamps = BuildStamps.Check(options: options)  // before anything is read
+        if let report = stamps.unchangedReport() { return .success(report) }
         let result = run(writing: true)
-        if case .success(let report) = result {
-            let stamps = key.flatMap { key in
-                inputs.flatMap { inputs in
-                    BuildStamps.outputs(report.outputPaths + [Manifest.fileName], in: paths.output).map { outputs in
-                        BuildStamps(
-                            key: key, started: startedAt, inputs: inputs, outputs: outputs, files: report.files,
-                            articles: report.articles,
-                            warnings: report.warnings.map { BuildStamps.Warning(location: $0.location, message: $0.message) })
-                    }
-                }
-            }
-            if let text = stamps?.text {
-                if text != recorded?.text {
-                    mkdir(stampsURL.deletingLastPathComponent().path, 0o755)
-                    try? SiteWriter(paths: paths).writeAtomically(Array(text.utf8), to: stampsURL)
-                }
-            } else {
-                unlink(stampsURL.path)
-            }
-        }
+        if case .success(let report) = result { stamps.record(report) }
         return result
     }
 

@@ -212,3 +212,54 @@ extension BuildStamps {
     }
 
 }
+
+extension BuildStamps {
+    /// One build's use of the stamps: made before the build reads anything, so a file changed
+    /// during the build gets a stamp other than the one recorded.
+    struct Check {
+        let paths: ProjectPaths
+        let started = DispatchTime.now()
+        let startedAt = Int(Date().timeIntervalSince1970)
+        let key: String?
+        let inputs: [Stamp]?
+        let recorded: BuildStamps?
+
+        init(options: BuildOptions) {
+            paths = options.paths
+            key = BuildStamps.key(for: options)
+            inputs = key == nil ? nil : BuildStamps.inputs(paths)
+            recorded = (try? String(contentsOf: BuildStamps.location(in: paths), encoding: .utf8))
+                .flatMap(BuildStamps.init(text:))
+        }
+
+        /// The last build's report, when nothing changed since; nil when the build must run.
+        /// A killed build's marker means temporary files to clear: only a full build does that.
+        func unchangedReport() -> BuildReport? {
+            let killed = access(paths.output.appendingPathComponent(SiteWriter.stagingMarker).path, F_OK) == 0
+            guard let recorded, let key, let inputs, !killed, (try? OutputFolder.check(paths)) != nil,
+                recorded.matches(key: key, inputs: inputs, output: paths.output)
+            else { return nil }
+            return recorded.unchangedReport(seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+        }
+
+        /// Records what a successful build saw and wrote (only when it differs from the file),
+        /// or removes the stamps when they cannot be taken.
+        func record(_ report: BuildReport) {
+            let url = BuildStamps.location(in: paths)
+            guard let key, let inputs,
+                let outputs = BuildStamps.outputs(report.outputPaths + [Manifest.fileName], in: paths.output),
+                let text = BuildStamps(
+                    key: key, started: startedAt, inputs: inputs, outputs: outputs, files: report.files,
+                    articles: report.articles,
+                    warnings: report.warnings.map { Warning(location: $0.location, message: $0.message) }
+                ).text
+            else {
+                unlink(url.path)
+                return
+            }
+            guard text != recorded?.text else { return }
+            mkdir(url.deletingLastPathComponent().path, 0o755)
+            try? SiteWriter(paths: paths).writeAtomically(Array(text.utf8), to: url)
+        }
+    }
+}
