@@ -174,15 +174,37 @@ struct ContentLoader {
         return result.sorted()
     }
 
-    /// Lists one folder with `readdir`, which gives each entry's type without a `stat`. When
-    /// `others` is not nil, entries named like a content file that are not regular files go there.
+    /// Walks `folder` depth first. When `others` is not nil, entries named like a content file
+    /// that are not regular files go there.
     private static func walk(
         _ folder: String, into result: inout [String], others: inout [(path: String, type: FileAttributeType)]?,
         extensions: Set<String>?
     ) {
-        guard let directory = opendir(folder) else { return }
+        for entry in entries(of: folder) ?? [] {
+            let named = extensions.map { extensions in
+                entry.name.lastIndex(of: ".").map { extensions.contains(String(entry.name[entry.name.index(after: $0)...])) } ?? false
+            } ?? true
+            if entry.type == Int32(DT_REG) {
+                if named { result.append(entry.path) }
+                continue
+            }
+            if named, others != nil {
+                let kind: FileAttributeType =
+                    entry.type == Int32(DT_DIR) ? .typeDirectory : entry.type == Int32(DT_LNK) ? .typeSymbolicLink : .typeUnknown
+                others?.append((entry.path, kind))
+            }
+            if entry.type == Int32(DT_DIR) { walk(entry.path, into: &result, others: &others, extensions: extensions) }
+        }
+    }
+
+    /// The entries of one folder whose names do not start with ".", from `readdir`, which gives
+    /// each entry's type (`DT_REG`, `DT_DIR`, `DT_LNK`, or `DT_FIFO` for anything else) without
+    /// a `stat`; nil when the folder cannot be opened.
+    static func entries(of folder: String) -> [(name: String, path: String, type: Int32)]? {
+        guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
+        var entries: [(name: String, path: String, type: Int32)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -200,19 +222,9 @@ struct ContentLoader {
                 default: type = Int32(DT_FIFO)
                 }
             }
-            let named = extensions.map { extensions in
-                name.lastIndex(of: ".").map { extensions.contains(String(name[name.index(after: $0)...])) } ?? false
-            } ?? true
-            if type == Int32(DT_REG) {
-                if named { result.append(path) }
-                continue
-            }
-            if named, others != nil {
-                let kind: FileAttributeType = type == Int32(DT_DIR) ? .typeDirectory : type == Int32(DT_LNK) ? .typeSymbolicLink : .typeUnknown
-                others?.append((path, kind))
-            }
-            if type == Int32(DT_DIR) { walk(path, into: &result, others: &others, extensions: extensions) }
+            entries.append((name, path, type))
         }
+        return entries
     }
 
     private func relativePath(of url: URL, under folder: URL) -> String {

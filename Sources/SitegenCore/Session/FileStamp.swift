@@ -11,10 +11,13 @@ struct FileStamp: Equatable, Sendable {
     var modified = timespec()
     var changed = timespec()
 
-    init(path: String) {
+    init(path: String) { self.init(path: path, at: path) }
+
+    /// The stamp of the file at `location`, recorded under `path` (a path relative to a folder).
+    init(path: String, at location: String) {
         self.path = path
         var info = stat()
-        guard lstat(path, &info) == 0 else { return }
+        guard lstat(location, &info) == 0 else { return }
         exists = true
         size = Int(info.st_size)
         inode = UInt64(info.st_ino)

@@ -33,56 +33,13 @@ struct BuildStamps: Equatable {
     /// When the recording build began (seconds since 1970).
     var started: Int
     /// Every content and template file, by absolute path.
-    var inputs: [Stamp]
+    var inputs: [FileStamp]
     /// Every file written, by path relative to the output folder, and the manifest.
-    var outputs: [Stamp]
+    var outputs: [FileStamp]
     /// The recording build's counts and warnings.
     var files: Int
     var articles: Int
     var warnings: [Warning]
-
-    /// A file's stamp in a form that is written to text.
-    struct Stamp: Equatable {
-        var path: String
-        var size: Int
-        var inode: UInt64
-        var modified: (seconds: Int, nanoseconds: Int)
-        var changed: (seconds: Int, nanoseconds: Int)
-
-        init?(_ path: String, at absolutePath: String) {
-            let stamp = FileStamp(path: absolutePath)
-            guard stamp.exists else { return nil }
-            self.path = path
-            size = stamp.size
-            inode = stamp.inode
-            modified = (stamp.modified.tv_sec, stamp.modified.tv_nsec)
-            changed = (stamp.changed.tv_sec, stamp.changed.tv_nsec)
-        }
-
-        init(path: String, size: Int, inode: UInt64, modified: (Int, Int), changed: (Int, Int)) {
-            (self.path, self.size, self.inode, self.modified, self.changed) = (path, size, inode, modified, changed)
-        }
-
-        static func == (lhs: Stamp, rhs: Stamp) -> Bool {
-            lhs.path == rhs.path && lhs.size == rhs.size && lhs.inode == rhs.inode
-                && lhs.modified == rhs.modified && lhs.changed == rhs.changed
-        }
-
-        var line: String {
-            "\(size) \(inode) \(modified.seconds) \(modified.nanoseconds) \(changed.seconds) \(changed.nanoseconds) \(path)"
-        }
-
-        init?(line: Substring) {
-            let fields = line.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: false)
-            guard fields.count == 7, let size = Int(fields[0]), let inode = UInt64(fields[1]),
-                let modifiedSeconds = Int(fields[2]), let modifiedNanoseconds = Int(fields[3]),
-                let changedSeconds = Int(fields[4]), let changedNanoseconds = Int(fields[5])
-            else { return nil }
-            self.init(
-                path: String(fields[6]), size: size, inode: inode, modified: (modifiedSeconds, modifiedNanoseconds),
-                changed: (changedSeconds, changedNanoseconds))
-        }
-    }
 
     /// A warning of the recording build, shown again.
     struct Warning: Equatable {
@@ -97,10 +54,10 @@ extension BuildStamps {
     static func key(for options: BuildOptions) -> String? {
         let paths = options.paths
         guard let executablePath = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
-            let executable = Stamp(executablePath, at: executablePath)?.line
+            case let executable = FileStamp(path: executablePath), executable.exists
         else { return nil }
         return [
-            "sitegen \(SitegenVersion.full)", "exe \(executable)", "root \(paths.root.path)",
+            "sitegen \(SitegenVersion.full)", "exe \(executable.line)", "root \(paths.root.path)",
             "content \(paths.content.path)", "templates \(paths.templates.path)", "output \(paths.output.path)",
             "base \(options.baseURL ?? "-")", "drafts \(options.includeDrafts)", "now \(options.now.map(String.init) ?? "-")",
         ].joined(separator: " | ")
@@ -110,51 +67,39 @@ extension BuildStamps {
     /// them that is not hidden — files, folders (a folder's stamp changes when an entry is
     /// added, removed or renamed) and anything else, such as a symbolic link, which the loader
     /// reports as an error. A folder that cannot be listed gives no stamps (nil).
-    static func inputs(_ paths: ProjectPaths) -> [Stamp]? {
+    static func inputs(_ paths: ProjectPaths) -> [FileStamp]? {
         var entries = [paths.content.path, paths.templates.path]
         for root in [paths.content.path, paths.templates.path] {
             guard walk(root, into: &entries) else { return nil }
         }
-        let stamps = entries.concurrentMap { Stamp($0, at: $0) }
-        return stamps.contains { $0 == nil } ? nil : stamps.map { $0! }
+        let stamps = entries.concurrentMap { FileStamp(path: $0) }
+        return stamps.allSatisfy(\.exists) ? stamps : nil
     }
 
     /// Adds the path of every entry below `folder` not starting with ".", depth first; false
     /// when a folder cannot be opened.
     private static func walk(_ folder: String, into entries: inout [String]) -> Bool {
-        guard let directory = opendir(folder) else { return false }
-        defer { closedir(directory) }
-        let base = folder.hasSuffix("/") ? folder : folder + "/"
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            guard !name.hasPrefix(".") else { continue }
-            entries.append(base + name)
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(base + name, &info) == 0 else { return false }
-                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
-            }
-            if type == Int32(DT_DIR), !walk(base + name, into: &entries) { return false }
+        guard let found = ContentLoader.entries(of: folder) else { return false }
+        for entry in found {
+            entries.append(entry.path)
+            if entry.type == Int32(DT_DIR), !walk(entry.path, into: &entries) { return false }
         }
         return true
     }
 
     /// The stamps of the files at `relativePaths` in the output folder; nil when one is missing.
-    static func outputs(_ relativePaths: [String], in output: URL) -> [Stamp]? {
+    static func outputs(_ relativePaths: [String], in output: URL) -> [FileStamp]? {
         let root = output.path.hasSuffix("/") ? output.path : output.path + "/"
-        let stamps = relativePaths.concurrentMap { Stamp($0, at: root + $0) }
-        return stamps.contains { $0 == nil } ? nil : stamps.map { $0! }
+        let stamps = relativePaths.concurrentMap { FileStamp(path: $0, at: root + $0) }
+        return stamps.allSatisfy(\.exists) ? stamps : nil
     }
 
     /// Whether the recording build may be trusted to still describe the folders: same key,
     /// same inputs (none changed shortly before it started), same outputs.
-    func matches(key: String, inputs: [Stamp], output: URL) -> Bool {
+    func matches(key: String, inputs: [FileStamp], output: URL) -> Bool {
         guard key == self.key, inputs == self.inputs else { return false }
         let settled = started - Self.settleSeconds
-        guard inputs.allSatisfy({ $0.modified.seconds < settled && $0.changed.seconds < settled }) else { return false }
+        guard inputs.allSatisfy({ $0.modified.tv_sec < settled && $0.changed.tv_sec < settled }) else { return false }
         return Self.outputs(outputs.map(\.path), in: output) == outputs
     }
 
@@ -205,7 +150,7 @@ extension BuildStamps {
         // A file cut short has no end line, or one that counts more stamps than it holds.
         guard lines.popLast() == "", let end = lines.popLast(), end.hasPrefix("end ") else { return nil }
         for line in lines {
-            guard let stamp = Stamp(line: line.dropFirst(2)) else { return nil }
+            guard let stamp = FileStamp(line: line.dropFirst(2)) else { return nil }
             if line.hasPrefix("I ") { inputs.append(stamp) } else if line.hasPrefix("O ") { outputs.append(stamp) } else { return nil }
         }
         guard end == "end \(inputs.count) \(outputs.count)" else { return nil }
@@ -221,7 +166,7 @@ extension BuildStamps {
         let started = DispatchTime.now()
         let startedAt = Int(Date().timeIntervalSince1970)
         let key: String?
-        let inputs: [Stamp]?
+        let inputs: [FileStamp]?
         let recorded: BuildStamps?
 
         init(options: BuildOptions) {
@@ -261,5 +206,26 @@ extension BuildStamps {
             mkdir(url.deletingLastPathComponent().path, 0o755)
             try? SiteWriter(paths: paths).writeAtomically(Array(text.utf8), to: url)
         }
+    }
+}
+
+extension FileStamp {
+    /// The stamp of an existing file as one line of `BuildStamps`' text: size, inode, times,
+    /// then the path (last, so it may hold spaces).
+    var line: String {
+        "\(size) \(inode) \(modified.tv_sec) \(modified.tv_nsec) \(changed.tv_sec) \(changed.tv_nsec) \(path)"
+    }
+
+    /// Reads `line`; nil for anything else.
+    init?(line: Substring) {
+        let fields = line.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: false)
+        guard fields.count == 7, let size = Int(fields[0]), let inode = UInt64(fields[1]),
+            let modifiedSeconds = Int(fields[2]), let modifiedNanoseconds = Int(fields[3]),
+            let changedSeconds = Int(fields[4]), let changedNanoseconds = Int(fields[5])
+        else { return nil }
+        self.init(label: String(fields[6]))
+        (exists, self.size, self.inode) = (true, size, inode)
+        modified = timespec(tv_sec: modifiedSeconds, tv_nsec: modifiedNanoseconds)
+        changed = timespec(tv_sec: changedSeconds, tv_nsec: changedNanoseconds)
     }
 }

@@ -77,7 +77,7 @@ final class StagedOutput: @unchecked Sendable {
         case .absent:
             break
         }
-        try createFolders(for: path)
+        try createFolders(in: folder)
         try writeMarker()
         let temporary = SiteWriter.temporaryPath(for: target)
         try writer.writeFile(
@@ -125,7 +125,7 @@ final class StagedOutput: @unchecked Sendable {
                 try stage(bytes, at: file.outputPath)
             }
             let manifestURL = root.appendingPathComponent(Manifest.fileName)
-            try createFolders(for: Manifest.fileName)
+            try createFolders(in: "")
             // The manifest already lists exactly these files when nothing came or went.
             let new = lock.withLock { self.new }
             let manifestChanged = old.paths != new.paths
@@ -202,15 +202,15 @@ final class StagedOutput: @unchecked Sendable {
         return equal ? .same : .different
     }
 
-    /// Makes sure every folder above `path` is a real folder inside the output folder (never a
-    /// symbolic link), creating what is missing. Each folder is checked once per build.
-    private func createFolders(for path: String) throws(SitegenError) {
+    /// Makes sure `parent` (relative to the output folder) and every folder above it are real
+    /// folders inside the output folder (never symbolic links), creating what is missing. Each
+    /// folder is checked once per build.
+    private func createFolders(in parent: String) throws(SitegenError) {
         // Once a folder is checked, so are all above it: most files need this one lookup.
-        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         if lock.withLock({ checkedFolders.contains(parent) }) { return }
         var folders: [String] = [""]
         var current = ""
-        for component in path.split(separator: "/").dropLast() {
+        for component in parent.split(separator: "/") {
             current += (current.isEmpty ? "" : "/") + component
             folders.append(current)
         }
