@@ -149,12 +149,13 @@ public final class DevServer: @unchecked Sendable {
         // Editors' temporary files are gone by now; name what is left (or, for deletions, all).
         let existing = triggers.filter { FileManager.default.fileExists(atPath: $0) }
         let trigger = Array(Set((existing.isEmpty ? triggers : existing).map(options.build.paths.displayPath))).sorted()
+        let changedPaths = triggers
         triggers = []
         pending = nil
         let builder = SiteBuilder(options: options.build)
         let base = builder.basePath()
         if generation == 0 { lock.withLock { currentBasePath = base } }  // no good site yet to keep mounted
-        switch session.build() {
+        switch session.build(changed: changedPaths) {
         case .success(let result):
             lock.withLock { currentBasePath = base }
             generation += 1

@@ -1,9 +1,10 @@
 /// The checked model of the whole site: every article, leader and topic, with the
-/// indexes the pages need. Built once per build; never mutated.
+/// indexes the pages need. Built once per build; only an edit session replaces an article
+/// by a new version of itself (`replacingArticles(_:)`).
 struct Site: Sendable {
     let config: SiteConfig
     /// Newest first; ties by slug.
-    let articles: [Article]
+    private(set) var articles: [Article]
     /// By name.
     let leaders: [Leader]
     /// By name.
@@ -41,6 +42,15 @@ struct Site: Sendable {
         articlesByTopic = byTopic
         postsByLeader = Self.postsByLeader(articles: self.articles, leaders: self.leaders)
         self.now = now ?? self.articles.first?.date ?? NewsDate(year: 1970, month: 1, day: 1)
+    }
+
+    /// This site with the articles at some indexes replaced by new versions of themselves,
+    /// each with the same date, slug, leaders, topics and posts as before, so the order and
+    /// every index stay true (`SiteSession.textOnlyChange(from:to:)` checks that).
+    func replacingArticles(_ replacements: [Int: Article]) -> Site {
+        var site = self
+        for (index, article) in replacements { site.articles[index] = article }
+        return site
     }
 
     /// Matches each post's handle (case-insensitive) or author name (folded, against the

@@ -63,6 +63,10 @@ struct FeedPlan {
         return .object(fields)
     }
 
+    /// RSS, Atom, per-leader and per-topic RSS, robots.txt and llms.txt; with `only`, just
+    /// the files among those paths.
+    func feeds(only: Set<String>) -> [PageSpec] { feeds().filter { only.contains($0.outputs[0].path) } }
+
     /// RSS, Atom, per-leader and per-topic RSS, robots.txt and llms.txt.
     func feeds() -> [PageSpec] {
         // Made once, when RSS or Atom is rendered first: it renders 50 bodies' HTML.
@@ -137,9 +141,12 @@ struct FeedPlan {
             let index = files
             specs.append(spec("sitemap.xml", "sitemap-index.xml", ["sitemap_index": .object(["sitemaps": .list(index)])]))
         }
-        specs.append(spec("news-sitemap.xml", "news-sitemap.xml", ["news": newsValue()]))
+        specs.append(newsSitemap())
         return specs
     }
+
+    /// `news-sitemap.xml`.
+    func newsSitemap() -> PageSpec { spec("news-sitemap.xml", "news-sitemap.xml", ["news": newsValue()]) }
 
     /// `sitemap.urls`: {loc, lastmod} for pages listed with their last change.
     private func sitemapURLs(_ pages: ArraySlice<(Route, NewsDate?)>) -> [TemplateValue] {

@@ -7,7 +7,7 @@ import TemplateEngine
 /// `site`, `page` and the page's own keys. A key that may have no value is present with
 /// `null`, so strict templates can test it with `{{#key}}`.
 struct PageContexts: Sendable {
-    let site: Site
+    private(set) var site: Site
     let links: SiteLinks
     let generator: String
 
@@ -18,7 +18,7 @@ struct PageContexts: Sendable {
 
     /// Every article, leader and topic as it appears in lists, made once and shared by every
     /// list that shows it (home, archives, leader and topic pages, related articles).
-    private let articleRefs: [TemplateValue]
+    private var articleRefs: [TemplateValue]
     private let leaderRefs: [Slug: TemplateValue]
     private let topicRefs: [Slug: TemplateValue]
 
@@ -37,6 +37,18 @@ struct PageContexts: Sendable {
         articleRefs = Array(site.articles.indices).concurrentMap { index in
             knownRef?(index) ?? Self.articleRef(site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs)
         }
+    }
+
+    /// These contexts for `site`, which is this one with the articles at `changed` replaced
+    /// (`Site.replacingArticles(_:)`): only their list values are made again.
+    func updating(_ site: Site, changed: Set<Int>) -> PageContexts {
+        var contexts = self
+        contexts.site = site
+        for index in changed {
+            contexts.articleRefs[index] = Self.articleRef(
+                site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs)
+        }
+        return contexts
     }
 
     /// A leader in a list (see `leaderRef(_:site:links:)`); nil for an unknown id.

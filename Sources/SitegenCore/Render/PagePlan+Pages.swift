@@ -54,8 +54,10 @@ extension PagePlan {
                 ])
             }
             let all = months.values.flatMap { $0 }.sorted()
-            pages.append(archive(route: .year(year), title: String(year), year: year, month: nil, months: monthList, indexes: all))
-            for month in months.keys.sorted(by: >) {
+            if lists(.year(year)) {
+                pages.append(archive(route: .year(year), title: String(year), year: year, month: nil, months: monthList, indexes: all))
+            }
+            for month in months.keys.sorted(by: >) where lists(.month(year, month)) {
                 let title = "\(NewsDate.monthNames[month - 1]) \(year)"
                 pages.append(archive(route: .month(year, month), title: title, year: year, month: month, months: [], indexes: months[month]!))
             }

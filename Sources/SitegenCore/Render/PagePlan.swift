@@ -40,6 +40,8 @@ struct PageSpec: Sendable {
 /// Lists every page of the site with its context (DESIGN §3).
 struct PagePlan: Sendable {
     let contexts: PageContexts
+    /// When set, only the pages with these routes are listed (the pages an edit can change).
+    var only: Set<Route>? = nil
     var site: Site { contexts.site }
     var links: SiteLinks { contexts.links }
     var data: StructuredData { StructuredData(site: site, links: links) }
@@ -56,18 +58,24 @@ struct PagePlan: Sendable {
                 extra: ["articles": items, "pagination": contexts.pagination(page: page, total: total) { .home(page: $0) }]),
                 lastModified: modified)
         }
-        pages += site.articles.indices.map(articlePage)
+        pages += site.articles.indices.filter { lists(.article(site.articles[$0].date, site.articles[$0].slug)) }
+            .map(articlePage)
         pages += archivePages()
-        pages.append(leadersIndex())
+        if lists(.leaders) { pages.append(leadersIndex()) }
         pages += site.leaders.flatMap(leaderPages)
-        pages.append(topicsIndex())
+        if lists(.topics) { pages.append(topicsIndex()) }
         pages += site.topics.flatMap(topicPages)
-        pages.append(searchPage())
-        pages.append(PageSpec(route: .notFound, template: "404", context: base(
-            route: .notFound, title: "Page not found", description: "This page does not exist.", kind: "not-found",
-            jsonLD: data.collection(name: "Page not found", route: .notFound, trail: []), extra: [:])))
+        if lists(.search) { pages.append(searchPage()) }
+        if lists(.notFound) {
+            pages.append(PageSpec(route: .notFound, template: "404", context: base(
+                route: .notFound, title: "Page not found", description: "This page does not exist.", kind: "not-found",
+                jsonLD: data.collection(name: "Page not found", route: .notFound, trail: []), extra: [:])))
+        }
         return pages
     }
+
+    /// Whether the page at `route` is listed (see `only`).
+    func lists(_ route: Route) -> Bool { only?.contains(route) ?? true }
 
     /// The common keys plus the page's own.
     func base(
@@ -88,7 +96,7 @@ struct PagePlan: Sendable {
     ) -> [PageSpec] {
         let perPage = site.config.perPage
         let total = max(1, (indexes.count + perPage - 1) / perPage)
-        return (1...total).map { page in
+        return (1...total).filter { lists(route($0)) }.map { page in
             let slice = indexes.dropFirst((page - 1) * perPage).prefix(perPage)
             return make(page, total, .list(slice.map(contexts.articleRef(at:))), lastModified(slice))
         }

@@ -41,6 +41,37 @@ extension SearchIndex {
         return shards
     }
 
+    /// `shards(state)` after an edit, reusing each of the `previous` shards whose run of terms
+    /// is the same and holds none of the `touched` terms (`State.updating(_:to:touched:)`);
+    /// `state` keeps every entry, as a session's does.
+    static func shards(_ state: State, reusing previous: [Shard], touched: Set<String>) -> [Shard] {
+        var runs: [Range<Int>] = []
+        var (start, size) = (0, 2)
+        for (position, term) in state.terms.enumerated() {
+            let length = state.entry(term).utf8.count + 1
+            if size + length > shardBudget, position > start {
+                runs.append(start..<position)
+                (start, size) = (position, 2)
+            }
+            size += length
+        }
+        if start < state.terms.count { runs.append(start..<state.terms.count) }
+        let touchedPositions = touched.compactMap { term -> Int? in
+            let position = state.terms.sortedPosition(of: term)
+            return position < state.terms.count && state.terms[position] == term ? position : nil
+        }.sorted()
+        return runs.map { run in
+            let terms = Array(state.terms[run])
+            let holdsTouched = touchedPositions.first { $0 >= run.lowerBound }.map(run.contains) ?? false
+            if !holdsTouched, let old = shardIndex(for: terms[0], in: previous).map({ previous[$0] }),
+                old.terms.count == terms.count, old.terms.first == terms.first, old.terms.last == terms.last
+            {
+                return old
+            }
+            return Shard(terms: terms, text: "{" + terms.map(state.entry).joined(separator: ",") + "}\n")
+        }
+    }
+
     /// The position of the shard that would hold `term`: the last one whose first term is not
     /// after it; nil when `term` sorts before every shard.
     static func shardIndex(for term: String, in shards: [Shard]) -> Int? {

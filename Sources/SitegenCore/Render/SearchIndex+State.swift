@@ -33,9 +33,14 @@ extension SearchIndex {
         /// The index after the articles numbered `changed` got the terms in `documents`; the
         /// same as `State(documents:)`, when no article came, went or moved.
         func updating(_ changed: Set<Int>, to documents: [Document]) -> State {
+            var touched = Set<String>()
+            return updating(changed, to: documents, touched: &touched)
+        }
+
+        /// `updating(_:to:)`, adding to `touched` every term whose entry changed, came or went.
+        func updating(_ changed: Set<Int>, to documents: [Document], touched: inout Set<String>) -> State {
             var state = self
             state.documents = documents
-            var touched = Set<String>()
             for number in changed.sorted() {
                 let (old, new) = (self.documents[number], documents[number])
                 for (before, after, list) in [(old.all, new.all, \Posting.all), (old.strong, new.strong, \Posting.strong)] {
@@ -105,7 +110,7 @@ extension [Int] {
 
 extension [String] {
     /// Where `term` is or would go in this list sorted by `SearchIndex.precedes`.
-    fileprivate func sortedPosition(of term: String) -> Int {
+    func sortedPosition(of term: String) -> Int {
         firstPosition { SearchIndex.precedes($0, term) }
     }
 }

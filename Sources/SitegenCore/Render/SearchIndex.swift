@@ -106,8 +106,10 @@ struct SearchIndex {
     func files(from documents: [Document]) -> [RenderedPage] { files(from: State(documents: documents)) }
 
     /// Every file of the index, from an index made in full or updated.
-    func files(from state: State) -> [RenderedPage] {
-        let shards = Self.shards(state)
+    func files(from state: State) -> [RenderedPage] { files(from: state, shards: Self.shards(state)) }
+
+    /// Every file of the index, whose shards are `shards(state)` made beforehand.
+    func files(from state: State, shards: [Shard]) -> [RenderedPage] {
         var files = shards.enumerated().map { RenderedPage(path: "search/index/\($0.offset).json", text: $0.element.text) }
         files.insert(RenderedPage(path: "search/meta.json", text: meta(shards: shards).serialized() + "\n"), at: 0)
         files += docs()
@@ -118,6 +120,17 @@ struct SearchIndex {
             files.append(Self.numberFile("search/topics/\(topic.id).json", site.articlesByTopic[topic.id] ?? []))
         }
         return files
+    }
+
+    /// The files an edit of the text of the articles numbered `edited` can change, when the
+    /// index's `shards` are as many as the `previous` ones: `meta.json`, the shards that are
+    /// not reused (`shards(_:reusing:touched:)`), the docs files that hold those articles.
+    func editedFiles(shards: [Shard], previous: [Shard], edited: Set<Int>) -> [RenderedPage] {
+        var files = [RenderedPage(path: "search/meta.json", text: meta(shards: shards).serialized() + "\n")]
+        for (number, shard) in shards.enumerated() where shard != previous[number] {
+            files.append(RenderedPage(path: "search/index/\(number).json", text: shard.text))
+        }
+        return files + docs(chunks: Set(edited.map { $0 / Self.chunkSize }).sorted())
     }
 
     /// `search/meta.json`.
@@ -156,11 +169,15 @@ struct SearchIndex {
         ])
     }
 
-    /// `search/docs/<n>.json`: what a result shows, `chunkSize` articles a file.
-    func docs() -> [RenderedPage] {
+    /// Every `search/docs/<n>.json`.
+    func docs() -> [RenderedPage] { docs(chunks: 0..<(site.articles.count + Self.chunkSize - 1) / Self.chunkSize) }
+
+    /// `search/docs/<n>.json` for each `n` of `chunks`: what a result shows, `chunkSize`
+    /// articles a file.
+    func docs(chunks: some Sequence<Int>) -> [RenderedPage] {
         var leaderPositions: [Slug: Int] = [:]
         for (position, leader) in site.leaders.enumerated() { leaderPositions[leader.id] = position }
-        return stride(from: 0, to: site.articles.count, by: Self.chunkSize).map { start in
+        return chunks.map { $0 * Self.chunkSize }.map { start in
             let chunk = site.articles[start..<min(site.articles.count, start + Self.chunkSize)]
             let entries: [JSONValue] = chunk.map { article in
                 .array([

@@ -7,17 +7,23 @@ extension SiteSession {
         guard old.articles.count == new.articles.count else { return nil }
         var changed = Set<Int>()
         for (index, (before, after)) in zip(old.articles, new.articles).enumerated() {
-            guard before.sourcePath == after.sourcePath, before.date == after.date, before.slug == after.slug,
-                before.leaderIDs == after.leaderIDs, before.topicIDs == after.topicIDs,
-                before.posts == after.posts
-            else { return nil }
-            if !before.hasSameContent(as: after) {
-                if !after.posts.isEmpty { return nil }  // its posts' cards on leader pages show its title
-                changed.insert(index)
-            }
+            guard let textChanged = textChange(from: before, to: after) else { return nil }
+            if textChanged { changed.insert(index) }
         }
         guard old.now == new.now else { return nil }
         return changed
+    }
+
+    /// Whether `after`, a new version of the article `before`, has other text: nil when
+    /// anything else changed (its file, date, slug, leaders, topics or embedded posts), or
+    /// when an article with posts changed at all.
+    static func textChange(from before: Article, to after: Article) -> Bool? {
+        guard before.sourcePath == after.sourcePath, before.date == after.date, before.slug == after.slug,
+            before.leaderIDs == after.leaderIDs, before.topicIDs == after.topicIDs,
+            before.posts == after.posts
+        else { return nil }
+        if before.hasSameContent(as: after) { return false }
+        return after.posts.isEmpty ? true : nil  // its posts' cards on leader pages show its title
     }
 
     /// Every page and file that can show one of the `changed` articles (see the type's notes);

@@ -24,7 +24,13 @@ import TemplateEngine
 ///   rendered (still writing only files whose bytes changed).
 ///
 /// A page whose output file is missing or has another size than sitegen wrote is rendered
-/// again. Output is byte-identical to a fresh `SiteBuilder` build of the same input, and the
+/// again.
+///
+/// When the caller passes the files that changed (`serve`'s file watcher) and they are only
+/// existing articles whose text changed, an edit build (`runEdit`, in `SiteSession+Edit.swift`)
+/// skips listing and stamping: it parses those files, patches the last model and renders and
+/// stages only the pages and search files that show them. It trusts the list and the output
+/// folder (it does not look for output files deleted by hand; the next full build does). Output is byte-identical to a fresh `SiteBuilder` build of the same input, and the
 /// same rules hold: on any error nothing is written and the previous output stays; only files
 /// in the manifest are touched. Builds run one at a time; `build()` may be called from any thread.
 public final class SiteSession: @unchecked Sendable {
@@ -33,19 +39,22 @@ public final class SiteSession: @unchecked Sendable {
 
     private let lock = NSLock()
     // Guarded by `lock` (held for a whole build):
-    private var files: [String: RememberedFile] = [:]
-    private var last: LastBuild?
+    var files: [String: RememberedFile] = [:]
+    var last: LastBuild?
+    /// Whether the last build failed: the changes it was given are not in `last`, so the next
+    /// build must look at every file.
+    private var lastFailed = false
 
     /// An article file as last read: its parse and, for the shared inputs it was checked
     /// against, its check.
-    private struct RememberedFile {
+    struct RememberedFile {
         var stamp: FileStamp
         var outcome: ParseOutcome<ParsedArticle>
         var checked: SiteAssembler.CheckedArticle?
     }
 
     /// What the last successful build produced.
-    private struct LastBuild {
+    struct LastBuild {
         var sharedInputs: [FileStamp]
         var site: Site
         var contexts: PageContexts
@@ -55,8 +64,21 @@ public final class SiteSession: @unchecked Sendable {
         var sizes: [String: Int]
         /// Each article's search terms, and the stamp of the file they were made from, by source path.
         var searchDocuments: [String: (stamp: FileStamp, document: SearchIndex.Document)]
-        /// The search index.
+        /// The search index, and its shards as written.
         var searchState: SearchIndex.State
+        var searchShards: [SearchIndex.Shard]
+        /// What an edit build (`runEdit`) takes from the last build instead of loading again.
+        var config: SiteConfig
+        var theme: LoadedTemplates
+        var checker: SiteAssembler.ArticleChecker
+        var warnings: [SitegenError]
+        /// Each article's index in `site.articles`, by source path.
+        var articleIndexes: [String: Int]
+        /// The output folder's manifest as this build left it, and the stamp of its file.
+        var manifest: Manifest
+        var manifestStamp: FileStamp
+        /// How many files the site has.
+        var fileCount: Int
     }
 
     /// Creates a session; nothing is read until the first `build()`.
@@ -64,8 +86,15 @@ public final class SiteSession: @unchecked Sendable {
 
     /// Builds the site into the output folder, reusing what the previous builds of this session
     /// found. The first build of a session does the work of a full build.
-    public func build() -> Result<BuildReport, BuildFailure> {
-        lock.withLock { run() }
+    /// - Parameter changed: The files changed since the last build, when the caller knows them
+    ///   (`serve`'s file watcher): when they are only existing article files whose text changed,
+    ///   nothing else is listed or looked at (`runEdit`). Nil: every file is looked at.
+    public func build(changed: [String]? = nil) -> Result<BuildReport, BuildFailure> {
+        lock.withLock {
+            let result = changed.flatMap { lastFailed ? nil : runEdit($0) } ?? run()
+            if case .failure = result { lastFailed = true } else { lastFailed = false }
+            return result
+        }
     }
 
     /// Forgets everything remembered, so the next build renders every page.
@@ -73,6 +102,7 @@ public final class SiteSession: @unchecked Sendable {
         lock.withLock {
             files = [:]
             last = nil
+            lastFailed = false
         }
     }
 
@@ -180,7 +210,8 @@ public final class SiteSession: @unchecked Sendable {
             ? previous!.searchState.updating(
                 Set(site.articles.indices.filter { reusedDocument(site.articles[$0]) == nil }), to: searchDocuments)
             : SearchIndex.State(documents: searchDocuments)
-        let searchFiles = searchIndex.files(from: searchState)
+        let searchShards = SearchIndex.shards(searchState)
+        let searchFiles = searchIndex.files(from: searchState, shards: searchShards)
         let staticFiles = theme.assets + content.staticFiles
         clock.lap("Plan")
         let candidates: [Bool]  // per spec: whether it must be rendered
@@ -261,9 +292,11 @@ public final class SiteSession: @unchecked Sendable {
             output.abandon()
             return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
         }
+        let manifest: Manifest
         switch output.commit() {
         case .success(let summary):
             report.record(summary)
+            manifest = output.manifest
         case .failure(let failure):
             last = nil  // some files may have moved: trust nothing next time
             return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
@@ -282,7 +315,12 @@ public final class SiteSession: @unchecked Sendable {
                 zip(site.articles, searchDocuments).compactMap { article, document in
                     stamps[article.sourcePath].map { (article.sourcePath, ($0, document)) }
                 }, uniquingKeysWith: { first, _ in first }),
-            searchState: searchState)
+            searchState: searchState, searchShards: searchShards, config: config, theme: theme, checker: checker,
+            warnings: warnings,
+            articleIndexes: Dictionary(
+                site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
+            manifest: manifest, manifestStamp: FileStamp(path: outputFolder + Manifest.fileName),
+            fileCount: report.files)
         clock.lap("Write")
         report.stageTimes = clock.laps
         return .success(report)
@@ -307,7 +345,7 @@ public final class SiteSession: @unchecked Sendable {
 
 /// What rendering recorded, from many threads: each page's context fingerprint and each
 /// file's size.
-private final class RenderLog: @unchecked Sendable {
+final class RenderLog: @unchecked Sendable {
     private let lock = NSLock()
     private var fingerprints: [String: ContextFingerprint] = [:]
     private var sizes: [String: Int] = [:]

@@ -86,6 +86,16 @@ struct SiteWriter {
         return StagedOutput(writer: self, root: root, old: old, new: new, files: files, clearsLeftovers: killed)
     }
 
+    /// Stages into an output folder whose manifest is `manifest`, for an edit that changes some
+    /// of sitegen's files but adds and removes none: no static file is copied and the manifest
+    /// stays as it is. Nil when a killed build's marker is there (a full `begin` clears up).
+    func resume(manifest: Manifest) throws(SitegenError) -> StagedOutput? {
+        try OutputFolder.check(paths)
+        let root = paths.output.standardizedFileURL
+        guard access(root.path + "/" + Self.stagingMarker, F_OK) != 0 else { return nil }
+        return StagedOutput(writer: self, root: root, old: manifest, new: manifest, files: [])
+    }
+
     /// Throws when one of `files` has the path of a generated page.
     static func refuseStaticFiles(_ files: [StaticFile], at pagePaths: Set<String>, paths: ProjectPaths) throws(SitegenError) {
         for file in files where pagePaths.contains(file.outputPath) {

@@ -105,6 +105,9 @@ final class StagedOutput: @unchecked Sendable {
         }
     }
 
+    /// The manifest as `commit` leaves it: every file of this build.
+    var manifest: Manifest { lock.withLock { new } }
+
     /// Counts files the caller knows to be unchanged without staging them (an incremental
     /// build skips pages whose context did not change).
     func countUnchanged(_ count: Int) {

@@ -86,6 +86,40 @@ struct SiteSessionCorpusTests {
             try expectSameAsFreshBuild("step \(step), article \(index)")
         }
     }
+
+    /// As `serve` builds: told which files changed. Text edits take the edit build (no Load
+    /// stage); every other change falls back to a full one; both match fresh builds.
+    @Test func editsWithChangedPathsMatchFreshBuilds() throws {
+        let session = SiteSession(options: BuildOptions(root: project.url, now: now))
+        _ = try session.build().get()
+        var random = SeededRandom(seed: 20_261_127)
+        var days: [Int: Int] = [:]
+        for step in 0..<16 {
+            let drawn = random.next(below: 90)
+            let index = drawn % 4 == 3 ? drawn - 1 : drawn  // every fourth article's slug comes from its title
+            let path = project.url.appendingPathComponent("Content/articles/a\(index).md").path
+            let isTextEdit = step % 4 != 3
+            let day = days[index]  // text edits keep the date
+            switch step % 4 {
+            case 0: writeArticle(index, title: "Story \(index) revised \(step)", body: "Body \(index) about tax.", day: day)
+            case 1: writeArticle(index, title: "Story \(index)", body: "Other words \(step) about tax, tax.", day: day)
+            case 2: writeArticle(index, title: "Story \(index) again \(step)", body: "Body \(index) about tax.", day: day)
+            default:
+                days[index] = 100 + step
+                writeArticle(index, title: "Story \(index)", body: "Body \(index) about tax.", day: 100 + step)
+            }
+            // An editor's temporary file, come and gone, does not stop the edit build.
+            let vanished = project.url.appendingPathComponent("Content/articles/4913").path
+            let report = try session.build(changed: [path, vanished]).get()
+            #expect(report.stageTimes.contains { $0.stage == "Load" } == !isTextEdit, "step \(step)")
+            try expectSameAsFreshBuild("step \(step), article \(index)")
+        }
+        // A file the session never saw: a full build.
+        project.write("Content/articles/new.md", "---\ntitle: New\ndate: 2026-06-01T00:00:00Z\n---\nNew about oil.\n")
+        let added = try session.build(changed: [project.url.appendingPathComponent("Content/articles/new.md").path]).get()
+        #expect(added.stageTimes.contains { $0.stage == "Load" })
+        try expectSameAsFreshBuild("added")
+    }
 }
 
 /// A small deterministic generator (SplitMix64), so the test does the same edits every run.
