@@ -12,18 +12,7 @@ struct ArticleBodyTests {
 
     /// Writes `text` as `Content/articles/<name>` and reads and parses it as a build does.
     func parse(_ name: String, _ text: String) throws -> ParsedArticle {
-        writeBytes(name, Array(text.utf8))
-        return try parseFile(name)
-    }
-
-    func writeBytes(_ name: String, _ bytes: [UInt8]) {
-        project.write("Content/articles/" + name, "")
-        FileManager.default.createFile(
-            atPath: project.url.appendingPathComponent("Content/articles/" + name).path, contents: Data(bytes)
-        )
-    }
-
-    func parseFile(_ name: String) throws -> ParsedArticle {
+        project.write("Content/articles/" + name, text)
         let loader = ContentLoader(paths: BuildOptions(root: project.url).paths, maxFileSize: 1 << 20)
         let file = try loader.read(project.url.appendingPathComponent("Content/articles/" + name)).get()
         return try #require(ArticleParser(renderer: renderer).parse(file).value)
@@ -84,7 +73,7 @@ struct ArticleBodyTests {
 
     @Test func aFileChangedSinceItWasParsedIsAnError() throws {
         let article = try parse("a.md", "---\ntitle: T\ndate: 2025-11-24\n---\nOne.\n")
-        writeBytes("a.md", Array("---\ntitle: T\ndate: 2025-11-24\n---\nTwo, longer.\n".utf8))
+        project.write("Content/articles/a.md", "---\ntitle: T\ndate: 2025-11-24\n---\nTwo, longer.\n")
         #expect(
             throws: SitegenError(
                 .changedDuringBuild, at: SitegenCore.SourceLocation(path: "Content/articles/a.md"))
