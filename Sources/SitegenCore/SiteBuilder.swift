@@ -74,13 +74,14 @@ public struct SiteBuilder: Sendable {
 
         // 4. Plan: list every page with a context made when it is rendered; the search index
         // is made on another thread meanwhile, and while the pages render (much of it is one
-        // thread's work)
-        let searchFiles = BackgroundWork { SearchIndex(site: site).files() }
+        // thread's work). Article bodies are read again from their files as pages need them.
+        let searchFiles = BackgroundWork {
+            Result { () throws(SitegenError) in try SearchIndex(site: site).files() }
+        }
         let contexts = PageContexts(site: site, generator: "sitegen \(SitegenVersion.current)")
         let feeds = FeedPlan(contexts: contexts)
         let pageSpecs = PagePlan(contexts: contexts).pages()
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
-        let jsonFeed = feeds.jsonFeed()
         let staticFiles = theme.assets + content.staticFiles
         clock.lap("Plan")
         var report = BuildReport(
@@ -89,10 +90,14 @@ public struct SiteBuilder: Sendable {
         let pageRenderer = PageRenderer(templates: theme)
         guard writing else {
             // `check`: render in memory, since the link checker reads every page; write nothing.
-            switch pageRenderer.render(specs) {
-            case .success(let pages):
+            let rendered = pageRenderer.render(specs)
+            let search = searchFiles.take()
+            switch rendered.flatMap({ pages in
+                Result { () throws(SitegenError) in (pages, [try feeds.jsonFeed()] + (try search.get())) }
+                    .mapError { BuildFailure(errors: [$0], warnings: []) }
+            }) {
+            case .success(let (pages, extraFiles)):
                 clock.lap("Render")
-                let extraFiles = [jsonFeed] + searchFiles.take()
                 report.outputPaths =
                     specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path) + staticFiles.map(\.outputPath)
                 report.files = report.outputPaths.count
@@ -100,7 +105,6 @@ public struct SiteBuilder: Sendable {
                     pages: pages + extraFiles, otherFiles: staticFiles.map(\.outputPath))
                 clock.lap("Links")
             case .failure(let failure):
-                _ = searchFiles.take()
                 return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
             }
             report.stageTimes = clock.laps
@@ -113,15 +117,15 @@ public struct SiteBuilder: Sendable {
         let output: StagedOutput
         do {
             output = try writer.begin(
-                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [jsonFeed.path], files: staticFiles)
+                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath], files: staticFiles)
         } catch {
             _ = searchFiles.take()
             return .failure(BuildFailure(errors: [error], warnings: warnings))
         }
         // The search index's files are staged as soon as they are made, not kept until the end.
         let searchStaged = BackgroundWork { () -> Result<[String], SitegenError> in
-            let files = searchFiles.take()
-            return Result { () throws(SitegenError) in
+            Result { () throws(SitegenError) in
+                let files = try searchFiles.take().get()
                 try output.add(pagePaths: files.map(\.path))
                 for file in files { try output.stage(file) }
                 return files.map(\.path)
@@ -131,9 +135,9 @@ public struct SiteBuilder: Sendable {
         let searchPaths = searchStaged.take()  // before anything staged is renamed or deleted
         let rendered = renderedPages.flatMap { _ in
             Result { () throws(SitegenError) in
-                try output.stage(jsonFeed)
+                try output.stage(try feeds.jsonFeed())
                 report.outputPaths =
-                    specs.flatMap { $0.outputs.map(\.path) } + [jsonFeed.path] + (try searchPaths.get())
+                    specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath] + (try searchPaths.get())
                     + staticFiles.map(\.outputPath)
                 report.files = report.outputPaths.count
             }.mapError { BuildFailure(errors: [$0], warnings: []) }

@@ -42,6 +42,8 @@ public struct SitegenError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Every kind of problem sitegen reports.
     public enum Reason: Equatable, Sendable {
         case unreadableFile(String)
+        /// A file read again during the build (an article's body) is not as it was parsed.
+        case changedDuringBuild
         case invalidUTF8(byteOffset: Int)
         case fileTooLarge(bytes: Int, limit: Int)
         case unterminatedFrontMatter
@@ -88,6 +90,8 @@ extension SitegenError.Reason {
         switch self {
         case .unreadableFile(let why):
             return "cannot read file: \(why)"
+        case .changedDuringBuild:
+            return "file changed during the build, after it was read (hint: build again)"
         case .invalidUTF8(let offset):
             return "invalid UTF-8 at byte offset \(offset) (expected text encoded as UTF-8)"
         case .fileTooLarge(let bytes, let limit):

@@ -81,13 +81,16 @@ struct ContentLoader {
         }
     }
 
-    /// Reads one file as UTF-8 text with a size limit.
+    /// Reads one file as UTF-8 text with a size limit, noting its stamp so that a part of it
+    /// can be read again (`SourceFile.Origin`).
     func read(_ url: URL) -> Result<SourceFile, SitegenError> {
         let path = paths.display(url)
         var bytes: [UInt8]
+        let stamp: FileStamp
         switch Self.readQuickly(url.path, limit: maxFileSize) {
-        case .bytes(let read):
+        case .bytes(let read, let info):
             bytes = read
+            stamp = FileStamp(path: url.path, info: info)
         case .tooLarge(let size):
             return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))
         case .failed:
@@ -100,6 +103,7 @@ struct ContentLoader {
             if size > maxFileSize {
                 return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))
             }
+            stamp = FileStamp(path: url.path)  // before reading: a change while it is read shows later
             bytes = [UInt8](try Data(contentsOf: url))
             } catch {
                 let why = (error as NSError).localizedDescription
@@ -107,17 +111,18 @@ struct ContentLoader {
             }
         }
         switch SourceFile.decode(bytes) {
-        case .success(let text): return .success(SourceFile(path: path, text: text))
+        case .success(let text):
+            return .success(SourceFile(path: path, text: text, origin: SourceFile.Origin(stamp: stamp, bytes: bytes)))
         case .failure(let invalid):
             let location = Self.location(ofByte: invalid.byteOffset, in: bytes, path: path)
             return .failure(SitegenError(.invalidUTF8(byteOffset: invalid.byteOffset), at: location))
         }
     }
 
-    private enum QuickRead { case bytes([UInt8]), tooLarge(Int), failed }
+    private enum QuickRead { case bytes([UInt8], stat), tooLarge(Int), failed }
 
-    /// Reads a file with one `open`, `fstat` and `read`; `.failed` leaves the error to the
-    /// slower Foundation path, which words it for the user.
+    /// Reads a file with one `open`, `fstat` and `read`, and gives its bytes with the `fstat`;
+    /// `.failed` leaves the error to the slower Foundation path, which words it for the user.
     private static func readQuickly(_ path: String, limit: Int) -> QuickRead {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW)  // never block on a FIFO or follow a link
         guard descriptor >= 0 else { return .failed }
@@ -134,7 +139,7 @@ struct ContentLoader {
             guard count > 0 else { return .failed }
             filled += count
         }
-        return .bytes(bytes)
+        return .bytes(bytes, info)
     }
 
     /// Line and column of a byte offset, counting the valid text before it.

@@ -4,15 +4,52 @@ import Foundation
 ///
 /// The text is valid UTF-8 with any byte order mark removed and CRLF line endings turned
 /// into LF, so that every later stage counts lines the same way.
-struct SourceFile: Hashable, Sendable {
+struct SourceFile: Equatable, Sendable {
     /// Project-relative path used in diagnostics, e.g. `Content/articles/budget.md`.
     var path: String
     /// The file's text.
     var text: String
+    /// The file as it was read, so that a part of the text can be read again later; nil for
+    /// text that did not come from a file (tests, fuzzing).
+    var origin: Origin?
 
-    init(path: String, text: String) {
+    init(path: String, text: String, origin: Origin? = nil) {
         self.path = path
         self.text = text
+        self.origin = origin
+    }
+
+    /// The file a text was read from, as it was when read.
+    struct Origin: Equatable, Sendable {
+        /// The file's stamp, taken from the descriptor the text was read through; its path is
+        /// where the file is on disk, and its size the number of bytes read.
+        var stamp: FileStamp
+        /// The offset of each CR of a CR LF pair in the file: two bytes there, one (LF) in the
+        /// text. Empty for most files.
+        var crlfOffsets: [Int] = []
+
+        /// The origin of `bytes`, read from the file `stamp` describes.
+        init(stamp: FileStamp, bytes: [UInt8]) {
+            self.stamp = stamp
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, memchr(base, 13, buffer.count) != nil else { return }
+                for index in buffer.indices.dropLast() where buffer[index] == 13 && buffer[index + 1] == 10 {
+                    crlfOffsets.append(index)
+                }
+            }
+        }
+
+        /// Where the text's last `count` UTF-8 bytes are in the file. (A suffix, since the
+        /// text differs from the file only in a byte order mark at its start and in its line
+        /// ends, which `SourceFile.withLineFeeds` makes again from the file's bytes.)
+        func slice(ofLast count: Int, path: String) -> FileSlice {
+            var offset = stamp.size - count
+            for pair in crlfOffsets.reversed() {  // each CR LF pair from `offset` on adds a byte
+                guard pair >= offset else { break }
+                offset -= 1
+            }
+            return FileSlice(path: path, stamp: stamp, offset: offset, count: stamp.size - offset)
+        }
     }
 
     /// Decodes file bytes; returns the byte offset of the first invalid UTF-8 sequence on failure.
@@ -23,10 +60,14 @@ struct SourceFile: Hashable, Sendable {
             return .failure(InvalidUTF8(byteOffset: firstInvalidUTF8Offset(in: bytes) ?? 0))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if bytes.withUnsafeBytes({ raw in raw.baseAddress.flatMap { memchr($0, 13, raw.count) } != nil }) {  // a CR
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
-        return .success(text)
+        return .success(bytes.withUnsafeBytes { withLineFeeds(text, utf8: $0) })
+    }
+
+    /// `text` with CR LF and lone CR line ends turned into LF; `utf8`, the bytes it was
+    /// decoded from, is searched for a CR first, since most files have none.
+    static func withLineFeeds(_ text: String, utf8: UnsafeRawBufferPointer) -> String {
+        guard let base = utf8.baseAddress, memchr(base, 13, utf8.count) != nil else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     struct InvalidUTF8: Error, Equatable { var byteOffset: Int }

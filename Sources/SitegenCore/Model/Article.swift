@@ -32,22 +32,17 @@ struct ParsedArticle: Sendable {
     var author: String?
     var image: String?
     var isDraft: Bool
-    /// The body's text and first paragraph; its HTML only for raw text. `plainText` is empty
-    /// when neither leaders nor topics are to be inferred, once `wordCount` is known.
+    /// The body's text and first paragraph, for the summary, the word count and inference; its
+    /// HTML only for raw text. `plainText` is empty when neither leaders nor topics are to be
+    /// inferred, once `wordCount` is known.
     var body: RenderedMarkdown
-    /// The body as Markdown, for the article's Markdown page.
-    var markdownBody: String
+    /// The body pages use: for Markdown, where it is in its file (read again when a page needs
+    /// it); for raw text, the HTML and Markdown its parser made.
+    var articleBody: ArticleBody
     /// Social posts embedded in a raw text, in order.
     var posts: [SocialPost] = []
-    /// For a Markdown article: the body's source and the renderer that makes its HTML on demand.
-    var markdownSource: (text: String, renderer: MarkdownRenderer)? = nil
     /// Words in the body, when counted at parse time (else counted from `body.plainText`).
     var wordCount: Int? = nil
-
-    /// The body pages use: HTML rendered on demand for Markdown, kept for raw text.
-    var articleBody: ArticleBody {
-        markdownSource.map { ArticleBody(markdown: $0.text, renderer: $0.renderer) } ?? ArticleBody(html: body.html)
-    }
 }
 
 /// A checked article with resolved leaders and topics. Refers to them by id.
@@ -67,7 +62,6 @@ struct Article: Sendable {
     let author: String?
     let image: String?
     let body: ArticleBody
-    let markdownBody: String
     let posts: [SocialPost]
     let wordCount: Int
 
@@ -83,7 +77,7 @@ struct Article: Sendable {
     func hasSameContent(as other: Article) -> Bool {
         title == other.title && updated == other.updated && summary == other.summary && source == other.source
             && author == other.author && image == other.image && format == other.format && wordCount == other.wordCount
-            && markdownBody == other.markdownBody && body.hasSameSource(as: other.body)
+            && body.hasSameSource(as: other.body)
     }
 
     /// Minutes at 220 words a minute, at least one.
@@ -104,7 +98,6 @@ struct Article: Sendable {
         author = parsed.author
         image = parsed.image
         body = parsed.articleBody
-        markdownBody = parsed.markdownBody
         posts = parsed.posts
         wordCount = parsed.wordCount ?? WordScanner.wordCount(parsed.body.plainText)
     }

@@ -36,17 +36,20 @@ struct ArticleParser {
         guard let title, let date, !reader.diagnostics.contains(where: { $0.severity == .error }) else {
             return ParseOutcome(diagnostics: reader.diagnostics)
         }
-        // The HTML is made when the article's page is rendered (`ArticleBody`); here only the
-        // text, for the summary, the word count and inference.
+        // The HTML is made when the article's page is rendered, from the body read again from
+        // its file (`ArticleBody`); here only the text, for the summary, the word count and
+        // inference. The body itself is not kept.
         var body = renderer.render(split.body, includingHTML: false)
         let wordCount = WordScanner.wordCount(body.plainText)
         if fields.leaders != nil, fields.topics != nil { body.plainText = "" }  // nothing to infer from it
+        let articleBody = ArticleBody(
+            markdown: split.body, endOf: file, renderer: renderer, isPublishedAsWritten: body.markdown == split.body)
+        body.markdown = ""
         var article = ParsedArticle(
             sourcePath: file.path, format: .markdown, title: title, date: date, updated: fields.updated,
             slug: fields.slug ?? Slug(deriving: title), summary: fields.summary, leaderRefs: fields.leaders,
             topicRefs: fields.topics, source: fields.source, author: fields.author, image: fields.image,
-            isDraft: fields.isDraft, body: body, markdownBody: body.markdown)
-        article.markdownSource = (split.body, renderer)
+            isDraft: fields.isDraft, body: body, articleBody: articleBody)
         article.wordCount = wordCount
         return ParseOutcome(value: article, diagnostics: reader.diagnostics)
     }

@@ -66,12 +66,15 @@ struct RawTextParser {
         else {
             return ParseOutcome(diagnostics: diagnostics)
         }
+        // The HTML and Markdown made here stay in memory until the pages are rendered, unlike a
+        // Markdown body, which is read again from its file: raw texts are rare, and their HTML
+        // is not the file's text.
         let (body, markdown) = Self.render(blocks, firstParagraph: lead ?? "")
         let article = ParsedArticle(
             sourcePath: file.path, format: .raw, title: title, date: date, updated: fields.updated,
             slug: fields.slug ?? Slug(deriving: title), summary: fields.summary, leaderRefs: fields.leaders,
             topicRefs: fields.topics, source: fields.source, author: fields.author, image: fields.image,
-            isDraft: fields.isDraft, body: body, markdownBody: markdown,
+            isDraft: fields.isDraft, body: body, articleBody: ArticleBody(html: body.html, markdown: markdown),
             posts: blocks.compactMap { if case .post(let post) = $0 { post } else { nil } })
         return ParseOutcome(value: article, diagnostics: diagnostics)
     }

@@ -17,8 +17,11 @@ struct FeedPlan {
     /// `feed`: title, description, link, self_url, atom_url, json_url, language, updated_iso,
     /// updated_rfc822, items [{title, link, guid, date_iso, date_rfc822, updated_iso, summary,
     /// content_html (null in leader and topic feeds), author, categories [name]}].
-    func feedValue(title: String, description: String, link: String, selfURL: String, indexes: [Int], withContent: Bool) -> TemplateValue {
-        let items: [TemplateValue] = indexes.prefix(Self.feedSize).map { index in
+    /// - Throws: `SitegenError` when a body to show cannot be read again.
+    func feedValue(
+        title: String, description: String, link: String, selfURL: String, indexes: [Int], withContent: Bool
+    ) throws(SitegenError) -> TemplateValue {
+        let items: [TemplateValue] = try indexes.prefix(Self.feedSize).map { index throws(SitegenError) in
             let article = site.articles[index]
             let url = links.absolute(.article(article.date, article.slug))
             let categories = article.leaderIDs.compactMap(site.leader).map(\.name) + article.topicIDs.compactMap(site.topic).map(\.name)
@@ -30,7 +33,7 @@ struct FeedPlan {
                 "date_rfc822": .string(article.date.rfc822),
                 "updated_iso": .string((article.updated ?? article.date).iso8601),
                 "summary": .string(article.summary),
-                "content_html": withContent ? .string(article.body.html) : .null,
+                "content_html": withContent ? .string(try article.body.html()) : .null,
                 "author": .string(article.author ?? site.config.publisher),
                 "categories": .list(categories.map(TemplateValue.string)),
             ])
@@ -52,9 +55,10 @@ struct FeedPlan {
 
     /// A file whose context (`extra` plus `site`) is made when it is rendered.
     private func spec(
-        _ file: String, _ template: String, _ extra: @autoclosure @escaping @Sendable () -> [String: TemplateValue]
+        _ file: String, _ template: String,
+        _ extra: @autoclosure @escaping @Sendable () throws(SitegenError) -> [String: TemplateValue]
     ) -> PageSpec {
-        PageSpec(file: file, template: template, context: withSite(extra()))
+        PageSpec(file: file, template: template, context: withSite(try extra()))
     }
 
     private func withSite(_ extra: [String: TemplateValue]) -> TemplateValue {
@@ -69,24 +73,27 @@ struct FeedPlan {
 
     /// RSS, Atom, per-leader and per-topic RSS, robots.txt and llms.txt.
     func feeds() -> [PageSpec] {
-        // Made once, when RSS or Atom is rendered first: it renders 50 bodies' HTML.
+        // Made once, when RSS or Atom is rendered first: it reads 50 bodies and renders their HTML.
         let siteFeed = Lazy {
-            feedValue(
-                title: site.config.title, description: site.config.description, link: links.absolute(.home(page: 1)),
-                selfURL: links.absolute(file: "feed.xml"), indexes: Array(site.articles.indices), withContent: true)
+            Result { () throws(SitegenError) in
+                try feedValue(
+                    title: site.config.title, description: site.config.description,
+                    link: links.absolute(.home(page: 1)), selfURL: links.absolute(file: "feed.xml"),
+                    indexes: Array(site.articles.indices), withContent: true)
+            }
         }
-        var specs = [spec("feed.xml", "rss.xml", ["feed": siteFeed.value])]
-        specs.append(spec("atom.xml", "atom.xml", ["feed": atomFeed(siteFeed.value)]))
+        var specs = [spec("feed.xml", "rss.xml", ["feed": try siteFeed.value.get()])]
+        specs.append(spec("atom.xml", "atom.xml", ["feed": atomFeed(try siteFeed.value.get())]))
         for leader in site.leaders {
             let route = Route.leader(leader.id, page: 1)
-            specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": feedValue(
+            specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": try feedValue(
                 title: "\(leader.name) — \(site.config.title)", description: "Articles about \(leader.name).",
                 link: links.absolute(route), selfURL: links.absolute(file: route.path + "feed.xml"),
                 indexes: site.articlesByLeader[leader.id] ?? [], withContent: false)]))
         }
         for topic in site.topics {
             let route = Route.topic(topic.id, page: 1)
-            specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": feedValue(
+            specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": try feedValue(
                 title: "\(topic.name) — \(site.config.title)", description: "Articles about \(topic.name).",
                 link: links.absolute(route), selfURL: links.absolute(file: route.path + "feed.xml"),
                 indexes: site.articlesByTopic[topic.id] ?? [], withContent: false)]))
@@ -171,12 +178,13 @@ struct FeedPlan {
     }
 
     /// JSON Feed 1.1, built in code so every string is escaped as JSON.
-    func jsonFeed() -> RenderedPage {
-        let items: [JSONValue] = site.articles.prefix(Self.feedSize).map { article in
+    /// - Throws: `SitegenError` when a body to show cannot be read again.
+    func jsonFeed() throws(SitegenError) -> RenderedPage {
+        let items: [JSONValue] = try site.articles.prefix(Self.feedSize).map { article throws(SitegenError) in
             let url = links.absolute(.article(article.date, article.slug))
             var fields: [(String, JSONValue)] = [
                 ("id", .string(url)), ("url", .string(url)), ("title", .string(article.title)),
-                ("summary", .string(article.summary)), ("content_html", .string(article.body.html)),
+                ("summary", .string(article.summary)), ("content_html", .string(try article.body.html())),
                 ("date_published", .string(article.date.iso8601)),
             ]
             if let updated = article.updated { fields.append(("date_modified", .string(updated.iso8601))) }

@@ -7,14 +7,15 @@ extension PagePlan {
     func articlePage(_ index: Int) -> PageSpec {
         let article = site.articles[index]
         var spec = PageSpec(route: Route.article(article.date, article.slug), template: "article",
-                            context: articleContext(index), lastModified: article.updated ?? article.date)
-        spec.makeFingerprintContext = { articleContext(index, bodyHTML: article.body.identity) }
+                            context: try articleContext(index, body: article.body.contents()),
+                            lastModified: article.updated ?? article.date)
+        spec.makeFingerprintContext = { articleContext(index, body: article.body.fingerprint) }
         return spec
     }
 
-    /// The article page's context; its body's HTML is rendered here, when the page is, unless
-    /// `bodyHTML` stands in for it.
-    private func articleContext(_ index: Int, bodyHTML: String? = nil) -> TemplateValue {
+    /// The article page's context, with its body's HTML and Markdown (read and rendered when
+    /// the page is), or what stands in for them in a fingerprint.
+    private func articleContext(_ index: Int, body: (html: String, markdown: String)) -> TemplateValue {
         let article = site.articles[index]
         let route = Route.article(article.date, article.slug)
         guard case .object(var fields) = contexts.articleRef(at: index) else { preconditionFailure("articleRef is an object") }
@@ -27,8 +28,8 @@ extension PagePlan {
         fields["image"] = article.image.map(TemplateValue.string) ?? .null
         fields["dek"] = article.hasWrittenSummary ? .string(article.summary) : .null
         fields["word_count"] = .int(article.wordCount)
-        fields["body_html"] = .string(bodyHTML ?? article.body.html)
-        fields["body_markdown"] = .string(article.markdownBody)
+        fields["body_html"] = .string(body.html)
+        fields["body_markdown"] = .string(body.markdown)
         fields["is_raw"] = .bool(article.format == .raw)
         fields["related"] = .list(RelatedArticles(site: site).related(to: index).map(contexts.articleRef(at:)))
         return base(

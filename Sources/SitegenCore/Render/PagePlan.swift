@@ -7,20 +7,29 @@ import TemplateEngine
 struct PageSpec: Sendable {
     /// Output path and template name, e.g. `("2025/11/24/truce/index.html", "article.html")`.
     let outputs: [(path: String, template: String)]
-    /// Makes the context the templates see.
-    var makeContext: @Sendable () -> TemplateValue
-    var context: TemplateValue { makeContext() }
+    /// Makes the context the templates see; it throws when an article body it shows cannot be
+    /// read again (`ArticleBody`).
+    var makeContext: @Sendable () throws(SitegenError) -> TemplateValue
+    var context: TemplateValue { get throws(SitegenError) { try makeContext() } }
     /// What tells whether the page changed, when cheaper than the context: the article page
-    /// stands for its body by the body's source instead of rendering its HTML.
+    /// stands for its body by the body's fingerprint instead of reading and rendering it.
     var makeFingerprintContext: (@Sendable () -> TemplateValue)?
-    var fingerprintContext: TemplateValue { (makeFingerprintContext ?? makeContext)() }
+    var fingerprintContext: TemplateValue {
+        get throws(SitegenError) {
+            if let makeFingerprintContext { return makeFingerprintContext() }
+            return try makeContext()
+        }
+    }
     /// The page's route, for pages listed in the sitemap.
     let route: Route?
     /// When the page last changed, for the sitemap.
     let lastModified: NewsDate?
 
     /// A page with an HTML file and a Markdown twin from `<template>.html` and `<template>.md`.
-    init(route: Route, template: String, context: @autoclosure @escaping @Sendable () -> TemplateValue, lastModified: NewsDate? = nil) {
+    init(
+        route: Route, template: String, context: @autoclosure @escaping @Sendable () throws(SitegenError) -> TemplateValue,
+        lastModified: NewsDate? = nil
+    ) {
         let formats: [PageFormat] = route == .notFound ? [.html] : PageFormat.allCases
         outputs = formats.map { (route.file($0), "\(template).\($0.rawValue)") }
         makeContext = context
@@ -29,7 +38,7 @@ struct PageSpec: Sendable {
     }
 
     /// A single file, such as a feed, from one template.
-    init(file: String, template: String, context: @autoclosure @escaping @Sendable () -> TemplateValue) {
+    init(file: String, template: String, context: @autoclosure @escaping @Sendable () throws(SitegenError) -> TemplateValue) {
         outputs = [(file, template)]
         makeContext = context
         route = nil

@@ -15,7 +15,8 @@ struct PageRenderer {
     /// on the thread that made it, so rendered pages never pile up in memory. After the first
     /// error nothing more is delivered, but every page is still rendered so that all template
     /// errors are found. Errors are collected, one per distinct message and position, so a
-    /// typo used by 500 pages is reported once.
+    /// typo used by 500 pages is reported once; a page whose context cannot be made (an
+    /// article body that changed since it was parsed) is an error too.
     /// - Returns: The number of files rendered, or every error.
     func render(
         _ specs: [PageSpec], deliver: @Sendable (RenderedPage) throws(SitegenError) -> Void
@@ -23,7 +24,13 @@ struct PageRenderer {
         let templates = self.templates
         let failed = FailureFlag()
         let results: [[SitegenError]] = specs.concurrentMap { spec in
-            let context = spec.context
+            let context: TemplateValue
+            do throws(SitegenError) {
+                context = try spec.context
+            } catch {
+                failed.set()
+                return [error]
+            }
             var errors: [SitegenError] = []
             for output in spec.outputs {
                 let name = output.template

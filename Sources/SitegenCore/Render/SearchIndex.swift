@@ -49,24 +49,35 @@ struct SearchIndex {
     /// The terms of every article, in article order.
     /// - Parameter known: An article's document from an earlier build, when its file, the
     ///   leaders and the topics are all unchanged; nil to make it.
-    func documents(known: (@Sendable (Article) -> Document?)? = nil) -> [Document] {
-        documents(of: site.articles.indices, known: known)
+    /// - Throws: `SitegenError` when a body cannot be read again (the first, in article order).
+    func documents(known: (@Sendable (Article) -> Document?)? = nil) throws(SitegenError) -> [Document] {
+        try documents(of: site.articles.indices, known: known)
     }
 
     /// The terms of the articles numbered `numbers`, in order.
-    func documents(of numbers: Range<Int>, known: (@Sendable (Article) -> Document?)? = nil) -> [Document] {
+    func documents(
+        of numbers: Range<Int>, known: (@Sendable (Article) -> Document?)? = nil
+    ) throws(SitegenError) -> [Document] {
         let site = self.site
-        return Array(site.articles[numbers]).concurrentMap { article in
-            if let document = known?(article) { return document }
+        let results = Array(site.articles[numbers]).concurrentMap { article -> Result<Document, SitegenError> in
+            if let document = known?(article) { return .success(document) }
             let leaderNames = article.leaderIDs.compactMap(site.leader).map(\.name)
             let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
             var strong = SearchTermSet()
             for text in [article.title] + leaderNames { strong.insertTerms(of: text) }
             var all = strong
-            // The body's words from its Markdown: markup and escapes are not letters, so they drop out.
-            for text in [article.summary, article.markdownBody] + topicNames { all.insertTerms(of: text) }
-            return Document(strong: strong.terms, all: all.terms)
+            // The body's words from its Markdown, read again from its file: markup and escapes
+            // are not letters, so they drop out.
+            let markdown: String
+            do throws(SitegenError) {
+                markdown = try article.body.markdown()
+            } catch {
+                return .failure(error)
+            }
+            for text in [article.summary, markdown] + topicNames { all.insertTerms(of: text) }
+            return .success(Document(strong: strong.terms, all: all.terms))
         }
+        return try results.map { result throws(SitegenError) in try result.get() }
     }
 
     /// The inverted index: term → the articles that have it.
@@ -90,17 +101,19 @@ struct SearchIndex {
     /// The index of every article, made `termBatch` articles at a time so that the terms of
     /// only one batch are in memory beside the postings. The state keeps no documents: a build
     /// does not update it.
-    func state() -> State {
+    /// - Throws: `SitegenError` when a body cannot be read again.
+    func state() throws(SitegenError) -> State {
         var postings: [String: Posting] = [:]
         for first in stride(from: 0, to: site.articles.count, by: Self.termBatch) {
             let numbers = first..<min(site.articles.count, first + Self.termBatch)
-            Self.add(documents(of: numbers), numberedFrom: first, to: &postings)
+            Self.add(try documents(of: numbers), numberedFrom: first, to: &postings)
         }
         return State(postings: postings)
     }
 
     /// Every file of the index, in a fixed order.
-    func files() -> [RenderedPage] { files(from: state()) }
+    /// - Throws: `SitegenError` when a body cannot be read again.
+    func files() throws(SitegenError) -> [RenderedPage] { files(from: try state()) }
 
     /// Every file of the index, from the terms of every article.
     func files(from documents: [Document]) -> [RenderedPage] { files(from: State(documents: documents)) }

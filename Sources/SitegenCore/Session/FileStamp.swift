@@ -15,9 +15,18 @@ struct FileStamp: Equatable, Sendable {
 
     /// The stamp of the file at `location`, recorded under `path` (a path relative to a folder).
     init(path: String, at location: String) {
-        self.path = path
         var info = stat()
-        guard lstat(location, &info) == 0 else { return }
+        guard lstat(location, &info) == 0 else {
+            self.init(label: path)
+            return
+        }
+        self.init(path: path, info: info)
+    }
+
+    /// The stamp of a file from its `stat` (from `fstat` on a file being read, so that the
+    /// stamp is of the file the bytes came from).
+    init(path: String, info: stat) {
+        self.path = path
         exists = true
         size = Int(info.st_size)
         inode = UInt64(info.st_ino)

@@ -202,7 +202,12 @@ public final class SiteSession: @unchecked Sendable {
         let reusedDocument: @Sendable (Article) -> SearchIndex.Document? = { article in
             knownDocuments[article.sourcePath].flatMap { $0.stamp == stamps[article.sourcePath] ? $0.document : nil }
         }
-        let searchDocuments = searchIndex.documents(known: reusedDocument)
+        let searchDocuments: [SearchIndex.Document]
+        do {
+            searchDocuments = try searchIndex.documents(known: reusedDocument)
+        } catch {
+            return .failure(BuildFailure(errors: [error], warnings: warnings))
+        }
         // When only text changed, the articles keep their numbers: the last index is updated
         // with the articles whose terms were made again.
         let searchState =
@@ -221,8 +226,15 @@ public final class SiteSession: @unchecked Sendable {
                 spec.route.map(dirty.routes.contains) ?? dirty.files.contains(spec.outputs[0].path)
             }
         } else if let previous {
-            candidates = specs.concurrentMap { spec in
-                previous.fingerprints[spec.outputs[0].path] != ContextFingerprint(spec.fingerprintContext)
+            let compared = specs.concurrentMap { spec in
+                Result { () throws(SitegenError) in
+                    previous.fingerprints[spec.outputs[0].path] != ContextFingerprint(try spec.fingerprintContext)
+                }
+            }
+            do {
+                candidates = try compared.map { result throws(SitegenError) in try result.get() }
+            } catch {
+                return .failure(BuildFailure(errors: [error], warnings: warnings))
             }
         } else {
             candidates = specs.map { _ in true }
@@ -281,11 +293,11 @@ public final class SiteSession: @unchecked Sendable {
                 output.countUnchanged(1)
                 return .success(())
             }
-            let jsonFeed = feeds.jsonFeed()
-            log.record(jsonFeed.path, size: jsonFeed.contents.count)
-            return Result { () throws(SitegenError) in try output.stage(jsonFeed) }.mapError {
-                BuildFailure(errors: [$0], warnings: [])
-            }
+            return Result { () throws(SitegenError) in
+                let jsonFeed = try feeds.jsonFeed()
+                log.record(jsonFeed.path, size: jsonFeed.contents.count)
+                try output.stage(jsonFeed)
+            }.mapError { BuildFailure(errors: [$0], warnings: []) }
         }
         clock.lap("Render")
         if case .failure(let failure) = result {
@@ -356,8 +368,8 @@ final class RenderLog: @unchecked Sendable {
         let make = spec.makeContext
         let makeFingerprint = spec.makeFingerprintContext
         let key = spec.outputs[0].path
-        wrapped.makeContext = { [self] in
-            let context = make()
+        wrapped.makeContext = { [self] () throws(SitegenError) in
+            let context = try make()
             let fingerprint = ContextFingerprint(makeFingerprint?() ?? context)
             lock.withLock { fingerprints[key] = fingerprint }
             return context

@@ -21,7 +21,7 @@ struct ArticleParserTests {
         #expect(article.slug.rawValue == "truce-holds")
         #expect(article.leaderRefs == [Located(value: "xi-jinping", location: at(4, 11))])
         #expect(article.topicRefs == nil)
-        #expect(article.articleBody.html == "<p>First <em>para</em>.</p>\n")
+        #expect(try article.articleBody.html() == "<p>First <em>para</em>.</p>\n")
     }
 
     /// A title is empty when trimming `CharacterSet.whitespaces` leaves nothing of it.

@@ -37,7 +37,7 @@ struct RawTextParserTests {
                         "Anna Berg met Tomas Kiel in Halden on Friday, ending a dispute.\n\nThey spoke for an hour.",
                     firstParagraph: "Anna Berg met Tomas Kiel in Halden on Friday, ending a dispute."))
         #expect(
-            article?.markdownBody
+            (try? article?.articleBody.markdown())
                 == "Anna Berg met Tomas Kiel in Halden on Friday, ending a dispute.\n\nThey spoke for an hour.\n"
         )
     }
@@ -99,10 +99,10 @@ struct RawTextParserTests {
                 == "<p>Kiel *said* _no_ to #1 &amp; &lt;b&gt;x&lt;/b&gt; [a](b) `c` &quot;d&quot;.</p>\n"
                 + "<p>1. First.</p>\n<p>- Dash.</p>\n")
         #expect(
-            article?.markdownBody == #"Kiel \*said\* \_no\_ to #1 \& \<b\>x\</b\> \[a\](b) \`c\` "d"."# + "\n\n"
+            (try? article?.articleBody.markdown()) == #"Kiel \*said\* \_no\_ to #1 \& \<b\>x\</b\> \[a\](b) \`c\` "d"."# + "\n\n"
                 + #"1\. First."# + "\n\n" + #"\- Dash."# + "\n")
         #expect(
-            article.map { MarkdownRenderer().render($0.markdownBody).plainText } == article?.body.plainText)
+            (try? article?.articleBody.markdown()).map { MarkdownRenderer().render($0).plainText } == article?.body.plainText)
     }
 
     @Test func crlfAndByteOrderMarkAreIgnored() {

@@ -12,10 +12,10 @@ struct SearchIndexStateTests {
 
     /// From an index with every entry kept (a session's) or with none (a build's).
     @Test(arguments: [true, false])
-    func editsGiveTheIndexOfAFullBuild(keepingEntries: Bool) {
+    func editsGiveTheIndexOfAFullBuild(keepingEntries: Bool) throws {
         var news = SyntheticNews()
         let site = news.site(articles: 300)
-        var documents = SearchIndex(site: site).documents()
+        var documents = try SearchIndex(site: site).documents()
         var state = keepingEntries
             ? SearchIndex.State(documents: documents)
             : SearchIndex.State(postings: SearchIndex.postings(documents), documents: documents)

@@ -5,16 +5,16 @@ import Testing
 struct SearchIndexTests {
     let site = SearchSite.sample()
 
-    func files() -> [String: String] {
-        Dictionary(uniqueKeysWithValues: SearchIndex(site: site).files().map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    func files() throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try SearchIndex(site: site).files().map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
     }
 
     @Test func articlesAreNumberedNewestFirst() {
         #expect(site.articles.map(\.title) == ["Xi meets farmers", "Ankara talks", "A quiet year"])
     }
 
-    @Test func titleAndLeaderNamesAreStrongTheRestIsNot() {
-        let postings = SearchIndex.postings(SearchIndex(site: site).documents())
+    @Test func titleAndLeaderNamesAreStrongTheRestIsNot() throws {
+        let postings = SearchIndex.postings(try SearchIndex(site: site).documents())
         #expect(postings["xi"] == SearchIndex.Posting(all: [0], strong: [0]))
         #expect(postings["jinping"] == SearchIndex.Posting(all: [0], strong: [0]))
         #expect(postings["farmers"] == SearchIndex.Posting(all: [0], strong: [0]))
@@ -28,8 +28,8 @@ struct SearchIndexTests {
         #expect(SearchFolding.fold(text) == String(repeating: "erdogan met styled strasse officials  in kyiv. ", count: 20))
     }
 
-    @Test func termsAreFoldedWhenIndexed() {
-        let postings = SearchIndex.postings(SearchIndex(site: site).documents())
+    @Test func termsAreFoldedWhenIndexed() throws {
+        let postings = SearchIndex.postings(try SearchIndex(site: site).documents())
         #expect(postings["erdogan"] == SearchIndex.Posting(all: [1], strong: [1]))
         #expect(postings["styled"] == SearchIndex.Posting(all: [2], strong: []))
         #expect(postings["the"] == nil)
@@ -45,8 +45,8 @@ struct SearchIndexTests {
         }
     }
 
-    @Test func writesMetaShardsDocsAndFilterFiles() {
-        let files = files()
+    @Test func writesMetaShardsDocsAndFilterFiles() throws {
+        let files = try files()
         #expect(files.keys.sorted() == [
             "search/docs/0.json", "search/index/0.json", "search/leaders/recep-tayyip-erdogan.json",
             "search/leaders/xi-jinping.json", "search/meta.json", "search/topics/soybeans.json", "search/topics/trade.json",
@@ -57,16 +57,16 @@ struct SearchIndexTests {
         #expect(files["search/index/0.json"]!.contains(#""xi":[[0],[0]]"#))
     }
 
-    @Test func docsHoldWhatAResultShows() {
-        let docs = files()["search/docs/0.json"]!
+    @Test func docsHoldWhatAResultShows() throws {
+        let docs = try files()["search/docs/0.json"]!
         #expect(docs.hasPrefix(#"[["Xi meets farmers","2025/11/03/xi-meets-farmers/","2025-11-03","#))
         #expect(docs.contains(#"["A quiet year","2024/12/31/a-quiet-year/","2024-12-31","Markets were calm.",[]]"#))
         // Leaders are positions in meta's list, which is sorted by name: Recep Tayyip Erdoğan, Xi Jinping.
         #expect(docs.contains(#","Erdoğan spoke about trade and soybeans.",[0]]"#))
     }
 
-    @Test func metaListsShardsFiltersAndYears() {
-        let meta = files()["search/meta.json"]!
+    @Test func metaListsShardsFiltersAndYears() throws {
+        let meta = try files()["search/meta.json"]!
         #expect(meta.hasPrefix(#"{"version":1,"articles":3,"chunk":\#(SearchIndex.chunkSize),"page_size":10,"prefix_budget":80000,"plurals":true,"#))
         #expect(meta.contains(#""shards":[["again","#))
         #expect(meta.contains(#""leaders":[["recep-tayyip-erdogan","Recep Tayyip Erdoğan"],["xi-jinping","Xi Jinping"]]"#))
@@ -74,15 +74,15 @@ struct SearchIndexTests {
         #expect(meta.hasSuffix(#""years":[[2025,[[0,1]]],[2024,[[2,2]]]]}"# + "\n"))
     }
 
-    @Test func pluralsAreOnlyForEnglishSites() {
+    @Test func pluralsAreOnlyForEnglishSites() throws {
         let german = SearchSite.site([], leaders: [], topics: [], language: "de")
-        let meta = String(decoding: SearchIndex(site: german).files()[0].contents, as: UTF8.self)
+        let meta = String(decoding: try SearchIndex(site: german).files()[0].contents, as: UTF8.self)
         #expect(meta.contains(#""plurals":false"#))
         #expect(meta.contains(#""articles":0"#))
     }
 
-    @Test func sameSiteGivesByteIdenticalFiles() {
-        let first = SearchIndex(site: site).files(), second = SearchIndex(site: SearchSite.sample()).files()
+    @Test func sameSiteGivesByteIdenticalFiles() throws {
+        let first = try SearchIndex(site: site).files(), second = try SearchIndex(site: SearchSite.sample()).files()
         #expect(first.map(\.path) == second.map(\.path))
         #expect(first.map(\.contents) == second.map(\.contents))
     }

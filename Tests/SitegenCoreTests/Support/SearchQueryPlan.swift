@@ -15,7 +15,7 @@ struct SearchQueryPlan {
     init(site: Site, scriptBytes: Int) {
         self.site = site
         let index = SearchIndex(site: site)
-        let documents = index.documents()
+        let documents = try! index.documents()  // a site made in memory: no file to read
         postings = SearchIndex.postings(documents)
         shards = SearchIndex.shards(postings)
         var sizes = ["search/meta.json": index.meta(shards: shards).serialized().utf8.count + 1]

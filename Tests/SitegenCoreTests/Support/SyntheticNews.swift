@@ -130,7 +130,9 @@ struct SyntheticNews {
                 date: NewsDate(unixTime: 1_767_139_200 - (number * 86_400 * 10) / 27), updated: nil,
                 slug: Slug(validating: "story-\(number)")!, summary: draft.summary, leaderRefs: nil, topicRefs: nil,
                 source: nil, author: nil, image: nil, isDraft: false, body: SearchSite.renderer.render(draft.body),
-                markdownBody: draft.body)
+                articleBody: ArticleBody(
+                    markdown: draft.body, endOf: SourceFile(path: "Content/articles/\(number).md", text: draft.body),
+                    renderer: SearchSite.renderer, isPublishedAsWritten: true))
             return Article(parsed, leaderIDs: draft.leaders, topicIDs: draft.topics)
         }
         return Site(config: SiteConfig(), articles: articles, leaders: leaders, topics: topics, now: nil)
