@@ -77,13 +77,17 @@ extension SiteSession {
         if dirty.files.contains("news-sitemap.xml") { specs.append(feeds.newsSitemap()) }
         let searchIndex = SearchIndex(site: site)
         var documents = previous.searchState.documents
-        for index in changedIndexes { documents[index] = searchIndex.documents(of: index..<index + 1)[0] }
+        do throws(SitegenError) {
+            for index in changedIndexes { documents[index] = try searchIndex.documents(of: index..<index + 1)[0] }
+        } catch {
+            return .failure(BuildFailure(errors: [error], warnings: warnings))
+        }
         var touched = Set<String>()
         let searchState = previous.searchState.updating(changedIndexes, to: documents, touched: &touched)
         let shards = SearchIndex.shards(searchState, reusing: previous.searchShards, touched: touched)
         guard shards.count == previous.searchShards.count else { return nil }
         let searchFiles = searchIndex.editedFiles(shards: shards, previous: previous.searchShards, edited: changedIndexes)
-        let jsonFeed = changedIndexes.contains { $0 < FeedPlan.feedSize } ? feeds.jsonFeed() : nil
+        let makesJSONFeed = changedIndexes.contains { $0 < FeedPlan.feedSize }
         clock.lap("Plan")
 
         // Render and write, as a full build does, into the files the last build listed
@@ -96,7 +100,7 @@ extension SiteSession {
         } catch {
             return .failure(BuildFailure(errors: [error], warnings: warnings))
         }
-        let staged = specs.reduce(searchFiles.count + (jsonFeed == nil ? 0 : 1)) { $0 + $1.outputs.count }
+        let staged = specs.reduce(searchFiles.count + (makesJSONFeed ? 1 : 0)) { $0 + $1.outputs.count }
         output.countUnchanged(previous.fileCount - staged)
         let log = RenderLog()
         let result = PageRenderer(templates: previous.theme).render(specs) { page throws(SitegenError) in
@@ -104,7 +108,12 @@ extension SiteSession {
             try output.stage(page)
         }.flatMap { _ -> Result<Void, BuildFailure> in
             Result { () throws(SitegenError) in
-                for file in searchFiles + (jsonFeed.map { [$0] } ?? []) { try output.stage(file) }
+                for file in searchFiles { try output.stage(file) }
+                if makesJSONFeed {
+                    let jsonFeed = try feeds.jsonFeed()
+                    log.record(jsonFeed.path, size: jsonFeed.contents.count)
+                    try output.stage(jsonFeed)
+                }
             }.mapError { BuildFailure(errors: [$0], warnings: []) }
         }
         clock.lap("Render")
@@ -129,7 +138,6 @@ extension SiteSession {
         previous.contexts = contexts
         for spec in specs { previous.fingerprints[spec.outputs[0].path] = nil }  // see `run`: rendered pages lose theirs
         for (path, size) in log.results.sizes { previous.sizes[path] = size }
-        if let jsonFeed { previous.sizes[jsonFeed.path] = jsonFeed.contents.count }
         for index in changedIndexes {
             let path = site.articles[index].sourcePath
             previous.searchDocuments[path] = (stamps[path]!, documents[index])
