@@ -53,12 +53,13 @@ public struct TemplateLibrary: Sendable {
         escaping: TemplateEscaping? = nil,
         strict: Bool = true
     ) throws -> String {
-        try template(named: name).render(
+        try template(named: name).rendering(
             context,
             partials: templates,
             escaping: escaping ?? TemplateEscaping(templateName: name),
-            strict: strict
-        )
+            strict: strict,
+            partialsAreFixed: true
+        ).text
     }
 
     /// Renders like ``render(_:_:escaping:strict:)``, returning the UTF-8 bytes of the text:
@@ -69,12 +70,13 @@ public struct TemplateLibrary: Sendable {
         escaping: TemplateEscaping? = nil,
         strict: Bool = true
     ) throws -> [UInt8] {
-        try template(named: name).renderUTF8(
+        try template(named: name).rendering(
             context,
             partials: templates,
             escaping: escaping ?? TemplateEscaping(templateName: name),
-            strict: strict
-        )
+            strict: strict,
+            partialsAreFixed: true
+        ).bytes
     }
 
     private func template(named name: String) throws(TemplateError) -> Template {
