@@ -17,7 +17,9 @@ struct PageContexts: Sendable {
     let siteValue: TemplateValue
 
     /// Every article, leader and topic as it appears in lists, made once and shared by every
-    /// list that shows it (home, archives, leader and topic pages, related articles).
+    /// list that shows it (home, archives, leader and topic pages, related articles). Each is a
+    /// `.shared` value, so the engine renders its list item once per template and copies the
+    /// bytes into every other list with the same item markup.
     private let articleRefs: [TemplateValue]
     private let leaderRefs: [Slug: TemplateValue]
     private let topicRefs: [Slug: TemplateValue]
@@ -92,7 +94,7 @@ struct PageContexts: Sendable {
 
     /// A leader in a list: id, name, role, country, url, article_count.
     private static func leaderRef(_ leader: Leader, site: Site, links: SiteLinks) -> TemplateValue {
-        .object([
+        shared([
             "id": .string(leader.id.rawValue),
             "name": .string(leader.name),
             "role": .string(leader.role),
@@ -104,7 +106,7 @@ struct PageContexts: Sendable {
 
     /// A topic in a list: id, name, url, article_count.
     private static func topicRef(_ topic: Topic, site: Site, links: SiteLinks) -> TemplateValue {
-        .object([
+        shared([
             "id": .string(topic.id.rawValue),
             "name": .string(topic.name),
             "url": .string(links.href(.topic(topic.id, page: 1))),
@@ -118,7 +120,7 @@ struct PageContexts: Sendable {
         _ article: Article, links: SiteLinks, leaderRefs: [Slug: TemplateValue], topicRefs: [Slug: TemplateValue]
     ) -> TemplateValue {
         let route = Route.article(article.date, article.slug)
-        return .object([
+        return shared([
             "title": .string(article.title),
             "url": .string(links.href(route)),
             "markdown_url": .string(links.markdownHref(route)),
@@ -129,6 +131,11 @@ struct PageContexts: Sendable {
             "topics": .list(article.topicIDs.compactMap { topicRefs[$0] }),
             "reading_minutes": .int(article.readingMinutes),
         ])
+    }
+
+    /// An object shared by every context that shows it (see `TemplateSharedValue`).
+    private static func shared(_ fields: [String: TemplateValue]) -> TemplateValue {
+        .shared(TemplateSharedValue(.object(fields)))
     }
 
     /// `pagination`: current, total, is_paginated, prev_url, next_url (null at the ends).
@@ -153,7 +160,7 @@ struct PageContexts: Sendable {
         }
         let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
         return .list(ranked.compactMap { id, count in
-            guard case .object(var fields)? = ref(id) else { return nil }
+            guard case .object(var fields)? = ref(id)?.unshared else { return nil }
             fields["count"] = .int(count)
             return .object(fields)
         })
