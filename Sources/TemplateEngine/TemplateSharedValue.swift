@@ -59,7 +59,10 @@ struct TemplateFragments {
 }
 
 /// The bytes a section body rendered for one shared item, and what they depend on besides it.
-struct TemplateFragment {
+///
+/// A class, not a struct: finding one in a list then reads its fields in place, where a struct
+/// with a weak reference is copied whole.
+final class TemplateFragment: Sendable {
     /// Everything besides the item that the bytes of a self-contained body depend on.
     struct Key: Equatable, Sendable {
         /// The section whose body was rendered (its template's identity, too).
@@ -88,6 +91,12 @@ struct TemplateFragment {
     let key: Key
     /// The section `key` names, held weakly: once its template is gone this is nil, and a new
     /// section at the same address must not find the old bytes.
-    weak var section: TemplateSection?
+    weak let section: TemplateSection?
     let content: Content
+
+    init(key: Key, section: TemplateSection, content: Content) {
+        self.key = key
+        self.section = section
+        self.content = content
+    }
 }
