@@ -17,16 +17,23 @@ struct PageContexts: Sendable {
     let siteValue: TemplateValue
 
     /// Every article, leader and topic as it appears in lists, made once and shared by every
-    /// list that shows it (home, archives, leader and topic pages, related articles). Each is a
-    /// `.shared` value, so the engine renders its list item once per template and copies the
-    /// bytes into every other list with the same item markup.
-    private let articleRefs: [TemplateValue]
+    /// list that shows it (home, archives, leader and topic pages, related articles, `llms.txt`).
+    /// Each is a `.shared` value, so the engine renders its list item once per template and
+    /// copies the bytes into every other list with the same item markup.
+    private let articleValues: [ArticleListValues]
     private let leaderRefs: [Slug: TemplateValue]
     private let topicRefs: [Slug: TemplateValue]
 
-    /// - Parameter knownRef: An article's list value from an earlier build, by index, when the
-    ///   article, the leaders, topics and site settings are all unchanged; nil to make it.
-    init(site: Site, generator: String, knownRef: (@Sendable (Int) -> TemplateValue?)? = nil) {
+    /// - Parameters:
+    ///   - keepsLLMSValues: Whether each article's `llms.txt` value is made with its list value
+    ///     and kept (for a later build to copy its rendered line), rather than made when
+    ///     `llms.txt` is rendered and dropped after it.
+    ///   - knownValues: An article's list values from an earlier build, by index, when the
+    ///     article, the leaders, topics and site settings are all unchanged; nil to make them.
+    init(
+        site: Site, generator: String, keepsLLMSValues: Bool = false,
+        knownValues: (@Sendable (Int) -> ArticleListValues?)? = nil
+    ) {
         self.site = site
         let links = SiteLinks(config: site.config)
         self.links = links
@@ -36,8 +43,10 @@ struct PageContexts: Sendable {
         let topicRefs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.id, Self.topicRef($0, site: site, links: links)) })
         self.leaderRefs = leaderRefs
         self.topicRefs = topicRefs
-        articleRefs = Array(site.articles.indices).concurrentMap { index in
-            knownRef?(index) ?? Self.articleRef(site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs)
+        articleValues = Array(site.articles.indices).concurrentMap { index in
+            knownValues?(index) ?? ArticleListValues(
+                ref: Self.articleRef(site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs),
+                llms: keepsLLMSValues ? .some(Self.llmsRef(site.articles[index], links: links)) : .none)
         }
     }
 
@@ -48,7 +57,15 @@ struct PageContexts: Sendable {
     func topicRef(_ id: Slug) -> TemplateValue? { topicRefs[id] }
 
     /// The article at `index` in `site.articles`, as in a list (see `articleRef(_:links:leaderRefs:topicRefs:)`).
-    func articleRef(at index: Int) -> TemplateValue { articleRefs[index] }
+    func articleRef(at index: Int) -> TemplateValue { articleValues[index].ref }
+
+    /// The article at `index` in `site.articles`, as `llms.txt` lists it (see `llmsRef(_:links:)`).
+    func llmsRef(at index: Int) -> TemplateValue {
+        articleValues[index].llms ?? Self.llmsRef(site.articles[index], links: links)
+    }
+
+    /// Both list values of the article at `index`, for a later build to keep.
+    func listValues(at index: Int) -> ArticleListValues { articleValues[index] }
 
     private static func siteValue(site: Site, links: SiteLinks, generator: String) -> TemplateValue {
         var years: [Int] = []
@@ -133,6 +150,15 @@ struct PageContexts: Sendable {
         ])
     }
 
+    /// An article in `llms.txt`: title, markdown_url (absolute), date (the ISO day), summary.
+    private static func llmsRef(_ article: Article, links: SiteLinks) -> TemplateValue {
+        let route = Route.article(article.date, article.slug)
+        return shared([
+            "title": .string(article.title), "markdown_url": .string(links.absolute(file: route.file(.md))),
+            "date": .string(article.date.isoDay), "summary": .string(article.summary),
+        ])
+    }
+
     /// An object shared by every context that shows it (see `TemplateSharedValue`).
     private static func shared(_ fields: [String: TemplateValue]) -> TemplateValue {
         .shared(TemplateSharedValue(.object(fields)))
@@ -182,4 +208,13 @@ struct PageContexts: Sendable {
             "article_url": .string(links.href(.article(article.date, article.slug))),
         ])
     }
+}
+
+/// An article's values in lists, made once per build, or kept from the last one while the
+/// article and everything they show are unchanged (with the list items rendered from them).
+struct ArticleListValues: Sendable {
+    /// As pages list it (`PageContexts.articleRef(at:)`).
+    let ref: TemplateValue
+    /// As `llms.txt` lists it (`PageContexts.llmsRef(at:)`), when kept.
+    let llms: TemplateValue?
 }

@@ -158,11 +158,11 @@ public final class SiteSession: @unchecked Sendable {
         // 4. Render: every page listed; only those that may have changed are rendered
         let textOnly = previous.flatMap { Self.textOnlyChanges(from: $0.site, to: site) }
         let contexts = PageContexts(
-            site: site, generator: "sitegen \(SitegenVersion.current)",
-            knownRef: textOnly.map { changed in
+            site: site, generator: "sitegen \(SitegenVersion.current)", keepsLLMSValues: true,
+            knownValues: textOnly.map { changed in
                 let old = previous!.contexts
-                return { index -> TemplateValue? in
-                    changed.contains(index) ? .none : .some(old.articleRef(at: index))
+                return { index -> ArticleListValues? in
+                    changed.contains(index) ? .none : .some(old.listValues(at: index))
                 }
             })
         let feeds = FeedPlan(contexts: contexts)
