@@ -5,11 +5,15 @@
 /// reports all the errors at once. The library is immutable and can render from many threads.
 public struct TemplateLibrary: Sendable {
     private let templates: [String: Template]
+    /// The serial of the first section compiled for this library: shared values drop the
+    /// fragments of older sections (of libraries compiled before) as they keep this one's.
+    private let firstSection: UInt64
 
     /// Compiles every source and checks that each partial and parent named in a tag exists.
     /// - Parameter sources: Template text by name; the names are what tags refer to.
     /// - Throws: ``TemplateLibraryError`` with every error, sorted by template, line and column.
     public init(sources: [String: String]) throws {
+        firstSection = TemplateSection.nextSerial
         var templates: [String: Template] = [:]
         var errors: [TemplateError] = []
         for (name, source) in sources {
@@ -58,7 +62,8 @@ public struct TemplateLibrary: Sendable {
             partials: templates,
             escaping: escaping ?? TemplateEscaping(templateName: name),
             strict: strict,
-            partialsAreFixed: true
+            partialsAreFixed: true,
+            firstLiveSection: firstSection
         ).text
     }
 
@@ -75,7 +80,8 @@ public struct TemplateLibrary: Sendable {
             partials: templates,
             escaping: escaping ?? TemplateEscaping(templateName: name),
             strict: strict,
-            partialsAreFixed: true
+            partialsAreFixed: true,
+            firstLiveSection: firstSection
         ).bytes
     }
 

@@ -29,6 +29,10 @@ struct TemplateOutput {
         bytes.append(contentsOf: utf8)
     }
 
+    mutating func append(_ utf8: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: utf8)
+    }
+
     mutating func append(_ string: String) {
         var string = string
         string.withUTF8 { bytes.append(contentsOf: $0) }

@@ -11,8 +11,9 @@
 ///
 /// Shared values (`TemplateSharedValue`): while a section body renders for a shared item, the
 /// renderer notes the lowest context frame any lookup reached (`lowestFrameRead`) and how deep
-/// partials nested (`deepestInclusion`), to tell whether the bytes depend on the item alone
-/// (see `TemplateRenderer+Fragments.swift`).
+/// partials nested (`deepestInclusion`), to tell whether the bytes depend on the item alone,
+/// and where it wrote the indentation the body started with (`indentationOffsets`), to keep
+/// the bytes apart from it (see `TemplateRenderer+Fragments.swift`).
 struct TemplateRenderer {
     /// How deeply partials, parents and overrides may nest, so that a template including itself stops.
     static let maximumDepth = 100
@@ -23,6 +24,9 @@ struct TemplateRenderer {
     /// Whether `partials` are a library's, the same for every render of these templates, so a
     /// section body that includes one can be kept for a shared item.
     let partialsAreFixed: Bool
+    /// The serial of the first section of the templates being rendered: a shared value drops
+    /// fragments of sections numbered below it (of templates compiled before) as it keeps one.
+    let firstLiveSection: UInt64
     var output: TemplateOutput
     var stack: [TemplateValue]
     var templateName: String
@@ -35,6 +39,12 @@ struct TemplateRenderer {
     var lowestFrameRead = Int.max
     /// The deepest `depth` a partial or parent reached since the current shared item's body began.
     var deepestInclusion = 0
+    /// While a shared item's body renders in an indented partial: where in `output` the
+    /// indentation it started with was written.
+    var indentationOffsets: [Int]?
+    /// Whether `indentation` starts with the indentation that shared item's body started with
+    /// (not inside an inline partial, which starts without indentation).
+    var indentationHasBase = false
 
     init(
         context: TemplateValue,
@@ -43,6 +53,7 @@ struct TemplateRenderer {
         escaping: TemplateEscaping,
         isStrict: Bool,
         partialsAreFixed: Bool,
+        firstLiveSection: UInt64,
         capacity: Int
     ) {
         self.output = TemplateOutput(capacity: capacity)
@@ -53,6 +64,7 @@ struct TemplateRenderer {
         self.escaping = escaping
         self.isStrict = isStrict
         self.partialsAreFixed = partialsAreFixed
+        self.firstLiveSection = firstLiveSection
     }
 
     mutating func render(_ nodes: [TemplateNode]) throws(TemplateError) {
@@ -159,7 +171,9 @@ struct TemplateRenderer {
             let reason = TemplateError.Reason.tooDeep(kind: kind, name: name, limit: Self.maximumDepth)
             throw TemplateError(reason, template: templateName, at: inclusion.position)
         }
-        let saved = (indentation: indentation, templateName: templateName, overrides: overrides)
+        let saved = (
+            indentation: indentation, hasBase: indentationHasBase, templateName: templateName, overrides: overrides
+        )
         enter(isStandalone: inclusion.isStandalone, indentation: inclusion.indentation, fresh: true)
         if !inclusion.overrides.isEmpty {
             // The outermost override of a block wins: a child overrides its parent's parent.
@@ -170,7 +184,7 @@ struct TemplateRenderer {
         deepestInclusion = max(deepestInclusion, depth)
         try render(template.nodes)
         depth -= 1
-        (indentation, templateName, overrides) = saved
+        (indentation, indentationHasBase, templateName, overrides) = saved
         if !inclusion.isStandalone { atLineStart = false }
     }
 
@@ -203,21 +217,27 @@ struct TemplateRenderer {
             writePendingIndentation()
             atLineStart = false
             indentation = fresh ? [] : indentation + added
+            if fresh { indentationHasBase = false }
         }
     }
 
     private mutating func writePendingIndentation() {
         if atLineStart, !indentation.isEmpty {
-            output.append(indentation)
+            writeIndentation()
             atLineStart = false
         }
     }
 
     private mutating func appendIndented(_ text: TemplateText) {
         for line in text.lines {
-            if atLineStart { output.append(indentation) }
+            if atLineStart { writeIndentation() }
             output.append(line)
             atLineStart = line.last == UInt8(ascii: "\n")
         }
+    }
+
+    private mutating func writeIndentation() {
+        if indentationHasBase { indentationOffsets?.append(output.bytes.count) }
+        output.append(indentation)
     }
 }

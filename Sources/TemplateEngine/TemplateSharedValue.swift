@@ -6,16 +6,17 @@ import Synchronization
 /// Wrap it as `.shared(TemplateSharedValue(value))` and put that same instance in every context.
 /// Templates read it exactly as `value`. When a section renders its body for it (`{{#articles}}`
 /// over a list of shared items, or `{{#article}}` over one), the bytes are kept here and copied
-/// the next time the same section body is rendered for it with the same escaping, strictness,
-/// indentation and line position, from any thread and any render. A body is kept only when
-/// nothing in it depended on anything but the item: every name it looked up was found in the
-/// item or in a frame pushed above it (never in the page around it), it showed no block of a
-/// parent template, and it included partials only from a ``TemplateLibrary`` (whose partials
-/// never change). Otherwise the body is rendered each time, as for any value.
+/// the next time the same section body is rendered for it with the same escaping and
+/// strictness, from any thread and any render; the indentation of standalone partials around
+/// it is written anew at each line start, so one copy serves every indentation. A body is kept
+/// only when nothing in it depended on anything but the item: every name it looked up was
+/// found in the item or in a frame pushed above it (never in the page around it), it showed no
+/// block of a parent template, and it included partials only from a ``TemplateLibrary`` (whose
+/// partials never change). Otherwise the body is rendered each time, as for any value.
 ///
-/// The kept bytes live as long as this value; those of templates that no longer exist are
-/// dropped when the next body is kept. Keep a shared value across renders with the same
-/// templates (a rebuild that did not change the item) and its bodies are copied again.
+/// The kept bytes live as long as this value; those of a library's templates are dropped when
+/// a library compiled later keeps a body here. Keep a shared value across renders with the
+/// same library (a rebuild that did not change the item) and its bodies are copied again.
 public final class TemplateSharedValue: Sendable {
     /// The value templates see; never itself `.shared`.
     public let value: TemplateValue
@@ -34,19 +35,20 @@ public final class TemplateSharedValue: Sendable {
         fragments.withLock { store in (store.kept.count, store.kept.reduce(0) { $0 + $1.content.bytes.count }) }
     }
 
-    /// The bytes kept for `section` under `key`, if any.
-    func fragment(for key: TemplateFragment.Key, of section: TemplateSection) -> TemplateFragment.Content? {
+    /// The bytes kept under `key`, if any.
+    func fragment(for key: TemplateFragment.Key) -> TemplateFragment.Content? {
         fragments.withLock { store in
-            guard let kept = store.kept.first(where: { $0.key == key }), kept.section === section else { return nil }
+            guard let index = store.kept.firstIndex(where: { $0.key == key }) else { return nil }
             store.reuseCount += 1
-            return kept.content
+            return store.kept[index].content
         }
     }
 
-    /// Keeps `fragment`, replacing one under the same key and dropping those whose templates are gone.
-    func keep(_ fragment: TemplateFragment) {
+    /// Keeps `fragment`, replacing one under the same key and dropping those of sections
+    /// numbered below `firstLiveSection` (of templates compiled before the ones rendering).
+    func keep(_ fragment: TemplateFragment, droppingSectionsBefore firstLiveSection: UInt64) {
         fragments.withLock { store in
-            store.kept.removeAll { $0.key == fragment.key || $0.section == nil }
+            store.kept.removeAll { $0.key == fragment.key || $0.key.section < firstLiveSection }
             store.kept.append(fragment)
         }
     }
@@ -59,19 +61,18 @@ struct TemplateFragments {
 }
 
 /// The bytes a section body rendered for one shared item, and what they depend on besides it.
-///
-/// A class, not a struct: finding one in a list then reads its fields in place, where a struct
-/// with a weak reference is copied whole.
-final class TemplateFragment: Sendable {
-    /// Everything besides the item that the bytes of a self-contained body depend on.
+struct TemplateFragment {
+    /// Everything besides the item and the indentation that the bytes of a self-contained body
+    /// depend on.
     struct Key: Equatable, Sendable {
-        /// The section whose body was rendered (its template's identity, too).
-        let section: ObjectIdentifier
+        /// The section's serial number (unique to it, and so to its template).
+        let section: UInt64
         let escaping: TemplateEscaping
         /// Strict and lax renders can differ (a list interpolated in lax mode shows nothing).
         let isStrict: Bool
-        /// The indentation of standalone partials around the section, written at line starts.
-        let indentation: [UInt8]
+        /// Whether the body is inside an indented standalone partial: only then is indentation
+        /// written at line starts (the bytes of the indentation are not part of the key).
+        let isIndented: Bool
         /// Whether the body starts a line of an indented partial (its indentation still unwritten).
         let atLineStart: Bool
         /// For Markdown escaping, whether the output before the body ends a line, which decides
@@ -81,22 +82,16 @@ final class TemplateFragment: Sendable {
 
     /// What a render copies instead of rendering the body.
     struct Content: Sendable {
+        /// The body's bytes without the indentation around it.
         let bytes: [UInt8]
+        /// Where in `bytes` that indentation goes (each line start the body indented).
+        let indentationOffsets: [Int32]
         /// Whether the body ended at the start of an indented line.
         let endsAtLineStart: Bool
         /// How many partials deep the body nests, so a copy still respects the nesting limit.
-        let inclusionDepth: Int
+        let inclusionDepth: Int32
     }
 
     let key: Key
-    /// The section `key` names, held weakly: once its template is gone this is nil, and a new
-    /// section at the same address must not find the old bytes.
-    weak let section: TemplateSection?
     let content: Content
-
-    init(key: Key, section: TemplateSection, content: Content) {
-        self.key = key
-        self.section = section
-        self.content = content
-    }
 }

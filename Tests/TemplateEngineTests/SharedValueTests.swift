@@ -91,11 +91,12 @@ import Testing
         #expect(item.keptBytes.fragments == 3 && item.reuseCount == 1)
     }
 
-    @Test func indentationOfStandalonePartialsIsPartOfTheKey() throws {
+    @Test func oneCopyServesEveryIndentation() throws {
         let library = try TemplateLibrary(sources: [
             "two.html": "<ul>\n  {{> list.html}}\n</ul>\n",
             "four.html": "<ul>\n    {{> list.html}}\n</ul>\n",
             "inline.html": "<ul>{{> list.html}}</ul>\n",
+            "zero.html": "<ul>\n{{> list.html}}\n</ul>\n",
             "list.html": "{{#items}}\n<li>\n{{title}}</li>\n{{/items}}\n",
         ])
         let item = Self.shared(["title": "T"])
@@ -106,8 +107,40 @@ import Testing
             #expect(try library.render("two.html", context) == two)
             #expect(try library.render("four.html", context) == four)
             #expect(try library.render("inline.html", context) == "<ul><li>\nT</li>\n<li>\nT</li>\n</ul>\n")
+            #expect(try library.render("zero.html", context) == "<ul>\n<li>\nT</li>\n<li>\nT</li>\n</ul>\n")
         }
-        #expect(item.keptBytes.fragments == 3 && item.reuseCount == 9)
+        // One copy for the indented partials (kept without their indentation), one each for
+        // the inline one and the standalone one without indentation.
+        #expect(item.keptBytes.fragments == 3 && item.reuseCount == 13)
+        #expect(item.keptBytes.bytes == "<li>\nT</li>\n".utf8.count * 3)
+    }
+
+    /// Partials nested in an indented body (standalone ones add to the indentation, inline ones
+    /// start without), shared items inside it, in two indentations and both orders, give what
+    /// the same data unshared gives.
+    @Test(arguments: [["four.html", "eight.html"], ["eight.html", "four.html"]])
+    func nestedPartialsAndSharedItemsInAnIndentedBody(_ order: [String]) throws {
+        let library = try TemplateLibrary(sources: [
+            "four.html": "<ul>\n    {{> list.html}}\n</ul>\n",
+            "eight.html": "<ul>\n        {{> list.html}}\n</ul>\n",
+            "list.html": "{{#items}}\n<li>\n  {{> leader.html}}\n<p>{{> inline.html}}</p>\n</li>\n{{/items}}\n",
+            "leader.html": "{{#leaders}}\n<b>{{name}}</b>\n  {{> leader-role.html}}\n{{/leaders}}\n",
+            "leader-role.html": "<i>{{role}}</i>\n",
+            "inline.html": "a\n{{title}}\n  {{> deep.html}}\nb",
+            "deep.html": "<s>{{title}}</s>\n",
+        ])
+        let leader = TemplateValue.shared(TemplateSharedValue(["name": "Xi", "role": "P"]))
+        let items: [TemplateValue] = (0..<3).map { .shared(TemplateSharedValue(["title": .string("T\($0)"), "leaders": [leader, leader]])) }
+        let plain = items.map { $0.unshared }.map { item -> TemplateValue in
+            guard case .object(var fields) = item else { return item }
+            fields["leaders"] = [leader.unshared, leader.unshared]
+            return .object(fields)
+        }
+        for name in order + order {
+            #expect(try library.render(name, ["items": .list(items)]) == library.render(name, ["items": .list(plain)]))
+        }
+        guard case .shared(let first) = items[0] else { return }
+        #expect(first.keptBytes.fragments == 1 && first.reuseCount == 3)
     }
 
     @Test func markdownLineStartsArePartOfTheKey() throws {

@@ -79,6 +79,6 @@ import Testing
             #expect(rendered == expected[index])
         }
         guard case .shared(let last) = shared[199] else { return }
-        #expect(last.keptBytes.fragments == 2 && last.reuseCount > 0)
+        #expect(last.keptBytes.fragments == 1 && last.reuseCount > 0)
     }
 }
