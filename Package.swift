@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "sitegen",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sitegen", targets: ["SitegenCLI"]),
         .library(name: "TemplateEngine", targets: ["TemplateEngine"]),

@@ -5,7 +5,7 @@ import PackageDescription
 // article title at N articles. Run by `make bench` (see Benchmarks/sitebench.py).
 let package = Package(
     name: "SiteBench",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "site-bench", targets: ["SiteBench"])
     ],

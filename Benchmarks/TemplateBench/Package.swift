@@ -5,7 +5,7 @@ import PackageDescription
 // Run it from the repository root with `make bench-templates`.
 let package = Package(
     name: "TemplateBench",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "template-bench", targets: ["TemplateBench"])
     ],

@@ -78,10 +78,16 @@ extension TemplateEscaping {
     private static let alwaysEscaped: [Bool] = (0..<256).map { "\\`*_[]<>&#|~".utf8.contains(UInt8($0)) }
     private static let lineStartEscaped: [Bool] = (0..<256).map { "-+=".utf8.contains(UInt8($0)) }
 
+    /// Whether text appended to `output` starts a line: the last byte that is not a space or
+    /// tab is a line feed, or there is none.
+    static func followsLineBreak(_ output: [UInt8]) -> Bool {
+        guard let lastText = output.lastIndex(where: { $0 != 32 && $0 != 9 }) else { return true }
+        return output[lastText] == 10
+    }
+
     /// Backslash-escapes Markdown syntax in `source`; see `.markdown`.
     fileprivate func appendMarkdown(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        let lastText = output.lastIndex { $0 != 32 && $0 != 9 }
-        var atLineStart = lastText.map { output[$0] == 10 } ?? true
+        var atLineStart = Self.followsLineBreak(output)
         var digitsAtLineStart = false
         let alwaysEscaped = Self.alwaysEscaped, lineStartEscaped = Self.lineStartEscaped
         var index = 0

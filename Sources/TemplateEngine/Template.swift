@@ -63,7 +63,7 @@ public struct Template: Sendable {
         escaping: TemplateEscaping = .html,
         strict: Bool = false
     ) throws -> String {
-        try rendering(context, partials: partials, escaping: escaping, strict: strict).text
+        try rendering(context, partials: partials, escaping: escaping, strict: strict, partialsAreFixed: false, firstLiveSection: 0).text
     }
 
     /// Renders like ``render(_:partials:escaping:strict:)``, returning the UTF-8 bytes of the
@@ -74,11 +74,16 @@ public struct Template: Sendable {
         escaping: TemplateEscaping = .html,
         strict: Bool = false
     ) throws -> [UInt8] {
-        try rendering(context, partials: partials, escaping: escaping, strict: strict).bytes
+        try rendering(context, partials: partials, escaping: escaping, strict: strict, partialsAreFixed: false, firstLiveSection: 0).bytes
     }
 
-    private func rendering(
-        _ context: TemplateValue, partials: [String: Template], escaping: TemplateEscaping, strict: Bool
+    /// Renders the template; `partialsAreFixed` says that `partials` are the same in every
+    /// render of this template (a library's), so section bodies that include them can be kept
+    /// for shared values, and `firstLiveSection` is the serial of the first section of those
+    /// templates (a shared value drops fragments of sections compiled before).
+    func rendering(
+        _ context: TemplateValue, partials: [String: Template], escaping: TemplateEscaping, strict: Bool,
+        partialsAreFixed: Bool, firstLiveSection: UInt64
     ) throws(TemplateError) -> TemplateOutput {
         var renderer = TemplateRenderer(
             context: context,
@@ -86,6 +91,8 @@ public struct Template: Sendable {
             partials: partials,
             escaping: escaping,
             isStrict: strict,
+            partialsAreFixed: partialsAreFixed,
+            firstLiveSection: firstLiveSection,
             capacity: textLength * 2 + 1024
         )
         try renderer.render(nodes)

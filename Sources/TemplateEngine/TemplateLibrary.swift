@@ -5,11 +5,15 @@
 /// reports all the errors at once. The library is immutable and can render from many threads.
 public struct TemplateLibrary: Sendable {
     private let templates: [String: Template]
+    /// The serial of the first section compiled for this library: shared values drop the
+    /// fragments of older sections (of libraries compiled before) as they keep this one's.
+    private let firstSection: UInt64
 
     /// Compiles every source and checks that each partial and parent named in a tag exists.
     /// - Parameter sources: Template text by name; the names are what tags refer to.
     /// - Throws: ``TemplateLibraryError`` with every error, sorted by template, line and column.
     public init(sources: [String: String]) throws {
+        firstSection = TemplateSection.nextSerial
         var templates: [String: Template] = [:]
         var errors: [TemplateError] = []
         for (name, source) in sources {
@@ -53,12 +57,14 @@ public struct TemplateLibrary: Sendable {
         escaping: TemplateEscaping? = nil,
         strict: Bool = true
     ) throws -> String {
-        try template(named: name).render(
+        try template(named: name).rendering(
             context,
             partials: templates,
             escaping: escaping ?? TemplateEscaping(templateName: name),
-            strict: strict
-        )
+            strict: strict,
+            partialsAreFixed: true,
+            firstLiveSection: firstSection
+        ).text
     }
 
     /// Renders like ``render(_:_:escaping:strict:)``, returning the UTF-8 bytes of the text:
@@ -69,12 +75,14 @@ public struct TemplateLibrary: Sendable {
         escaping: TemplateEscaping? = nil,
         strict: Bool = true
     ) throws -> [UInt8] {
-        try template(named: name).renderUTF8(
+        try template(named: name).rendering(
             context,
             partials: templates,
             escaping: escaping ?? TemplateEscaping(templateName: name),
-            strict: strict
-        )
+            strict: strict,
+            partialsAreFixed: true,
+            firstLiveSection: firstSection
+        ).bytes
     }
 
     private func template(named name: String) throws(TemplateError) -> Template {

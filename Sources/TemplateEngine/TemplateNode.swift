@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One node of a compiled template. Trees are immutable, so one tree serves many renders at once.
 enum TemplateNode: Sendable {
     /// Literal text.
@@ -72,12 +74,20 @@ final class TemplateSection: Sendable {
     let isInverted: Bool
     let body: [TemplateNode]
     let position: TemplatePosition
+    /// A number no other section compiled in this process has, counting up: what a shared
+    /// value's kept fragments name their section by (an address could be reused).
+    let serial: UInt64
+
+    /// The serial the next section compiled gets.
+    static var nextSerial: UInt64 { serials.load(ordering: .relaxed) }
+    private static let serials = Atomic<UInt64>(0)
 
     init(name: TemplateName, isInverted: Bool, body: [TemplateNode], position: TemplatePosition) {
         self.name = name
         self.isInverted = isInverted
         self.body = body
         self.position = position
+        self.serial = Self.serials.add(1, ordering: .relaxed).oldValue
     }
 }
 

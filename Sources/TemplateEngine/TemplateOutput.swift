@@ -21,7 +21,15 @@ struct TemplateOutput {
         }
     }
 
+    /// Whether the last byte written that is not a space or tab is a line feed, or none is:
+    /// what Markdown escaping takes for the start of a line.
+    var followsLineBreak: Bool { TemplateEscaping.followsLineBreak(bytes) }
+
     mutating func append(_ utf8: [UInt8]) {
+        bytes.append(contentsOf: utf8)
+    }
+
+    mutating func append(_ utf8: ArraySlice<UInt8>) {
         bytes.append(contentsOf: utf8)
     }
 

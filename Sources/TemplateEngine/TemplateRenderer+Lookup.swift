@@ -5,7 +5,9 @@ extension TemplateRenderer {
     /// other keys only in the value found before them. A name that cannot be found is an error
     /// in strict mode and `.null` otherwise; a key present with a null value is found, and so is
     /// anything after it (`{{source.name}}` with a null `source` is null).
-    func lookUp(_ name: TemplateName, at position: TemplatePosition) throws(TemplateError) -> TemplateValue {
+    ///
+    /// Notes in `lowestFrameRead` the frame where the first key was found (-1 when in none).
+    mutating func lookUp(_ name: TemplateName, at position: TemplatePosition) throws(TemplateError) -> TemplateValue {
         let parts = name.parts
         guard let first = parts.first else { return stack[stack.count - 1] }
         var value: TemplateValue?
@@ -17,6 +19,7 @@ extension TemplateRenderer {
             }
             index -= 1
         }
+        if index < lowestFrameRead { lowestFrameRead = index }
         guard var value else {
             guard isStrict else { return .null }
             let suggestion = TemplateSuggestion.closest(to: first, among: visibleKeys)
@@ -24,7 +27,7 @@ extension TemplateRenderer {
         }
         if parts.count == 1 { return value }
         for partIndex in 1..<parts.count {
-            if case .object(let object) = value, let next = object[parts[partIndex]] {
+            if case .object(let object) = value.unshared, let next = object[parts[partIndex]] {
                 value = next
                 continue
             }
@@ -32,7 +35,7 @@ extension TemplateRenderer {
             guard isStrict, value != .null else { return .null }
             let known = parts[..<partIndex].joined(separator: ".")
             var suggestion: String?
-            if case .object(let object) = value {
+            if case .object(let object) = value.unshared {
                 suggestion = TemplateSuggestion.closest(to: parts[partIndex], among: object.keys)
                     .map { known + "." + $0 }
             }

@@ -8,6 +8,12 @@
 /// space that stood before its tag at the start of each of its lines. `indentation` is what
 /// the template being rendered gets; `atLineStart` says a line of it has begun but its
 /// indentation is not written yet. Both matter only while `indentation` is not empty.
+///
+/// Shared values (`TemplateSharedValue`): while a section body renders for a shared item, the
+/// renderer notes the lowest context frame any lookup reached (`lowestFrameRead`) and how deep
+/// partials nested (`deepestInclusion`), to tell whether the bytes depend on the item alone,
+/// and where it wrote the indentation the body started with (`indentationOffsets`), to keep
+/// the bytes apart from it (see `TemplateRenderer+Fragments.swift`).
 struct TemplateRenderer {
     /// How deeply partials, parents and overrides may nest, so that a template including itself stops.
     static let maximumDepth = 100
@@ -15,13 +21,30 @@ struct TemplateRenderer {
     let partials: [String: Template]
     let escaping: TemplateEscaping
     let isStrict: Bool
+    /// Whether `partials` are a library's, the same for every render of these templates, so a
+    /// section body that includes one can be kept for a shared item.
+    let partialsAreFixed: Bool
+    /// The serial of the first section of the templates being rendered: a shared value drops
+    /// fragments of sections numbered below it (of templates compiled before) as it keeps one.
+    let firstLiveSection: UInt64
     var output: TemplateOutput
     var stack: [TemplateValue]
     var templateName: String
-    private var indentation: [UInt8] = []
-    private var atLineStart = false
+    private(set) var indentation: [UInt8] = []
+    var atLineStart = false
     private var overrides: [String: TemplateBlockContent] = [:]
-    private var depth = 0
+    private(set) var depth = 0
+    /// The lowest index of `stack` a lookup read since the current shared item's body began
+    /// (-1: something outside every frame, such as a miss or a parent's block).
+    var lowestFrameRead = Int.max
+    /// The deepest `depth` a partial or parent reached since the current shared item's body began.
+    var deepestInclusion = 0
+    /// While a shared item's body renders in an indented partial: where in `output` the
+    /// indentation it started with was written.
+    var indentationOffsets: [Int]?
+    /// Whether `indentation` starts with the indentation that shared item's body started with
+    /// (not inside an inline partial, which starts without indentation).
+    var indentationHasBase = false
 
     init(
         context: TemplateValue,
@@ -29,15 +52,19 @@ struct TemplateRenderer {
         partials: [String: Template],
         escaping: TemplateEscaping,
         isStrict: Bool,
+        partialsAreFixed: Bool,
+        firstLiveSection: UInt64,
         capacity: Int
     ) {
         self.output = TemplateOutput(capacity: capacity)
-        self.stack = [context]
+        self.stack = [context.unshared]
         self.stack.reserveCapacity(16)
         self.templateName = templateName
         self.partials = partials
         self.escaping = escaping
         self.isStrict = isStrict
+        self.partialsAreFixed = partialsAreFixed
+        self.firstLiveSection = firstLiveSection
     }
 
     mutating func render(_ nodes: [TemplateNode]) throws(TemplateError) {
@@ -58,6 +85,7 @@ struct TemplateRenderer {
             case .inclusion(let inclusion):
                 try include(inclusion)
             case .block(let block):
+                lowestFrameRead = -1  // what shows here depends on the child being rendered
                 if let content = overrides[block.name] {
                     try render(content, at: block)
                 } else {
@@ -73,19 +101,15 @@ struct TemplateRenderer {
             if !value.isTruthy { try render(section.body) }
             return
         }
-        switch value {
+        switch value.unshared {
         case .list(let items):
             for item in items {
-                stack.append(item)
-                try render(section.body)
-                stack.removeLast()
+                try renderBody(of: section, for: item)
             }
         case .null, .bool(false):
             break
         default:
-            stack.append(value)
-            try render(section.body)
-            stack.removeLast()
+            try renderBody(of: section, for: value)
         }
     }
 
@@ -109,6 +133,8 @@ struct TemplateRenderer {
             output.append(number.description)
         case .bool(let flag):
             output.append(flag ? "true" : "false")
+        case .shared(let shared):
+            try append(shared.value, escaped: escaped, for: variable)
         case .list, .object:
             if isStrict {
                 let reason = TemplateError.Reason.notInterpolatable(
@@ -122,12 +148,13 @@ struct TemplateRenderer {
 
     /// Renders a partial or a parent.
     private mutating func include(_ inclusion: TemplateInclusion) throws(TemplateError) {
+        if !partialsAreFixed { lowestFrameRead = -1 }  // another render may pass other partials
         let name: String
         switch inclusion.target {
         case .fixed(let fixed):
             name = fixed
         case .dynamic(let contextName):
-            guard case .string(let found) = try lookUp(contextName, at: inclusion.position) else { return }
+            guard case .string(let found) = try lookUp(contextName, at: inclusion.position).unshared else { return }
             name = found
         }
         guard let template = partials[name] else {
@@ -144,7 +171,9 @@ struct TemplateRenderer {
             let reason = TemplateError.Reason.tooDeep(kind: kind, name: name, limit: Self.maximumDepth)
             throw TemplateError(reason, template: templateName, at: inclusion.position)
         }
-        let saved = (indentation: indentation, templateName: templateName, overrides: overrides)
+        let saved = (
+            indentation: indentation, hasBase: indentationHasBase, templateName: templateName, overrides: overrides
+        )
         enter(isStandalone: inclusion.isStandalone, indentation: inclusion.indentation, fresh: true)
         if !inclusion.overrides.isEmpty {
             // The outermost override of a block wins: a child overrides its parent's parent.
@@ -152,9 +181,10 @@ struct TemplateRenderer {
         }
         templateName = template.name.isEmpty ? name : template.name
         depth += 1
+        deepestInclusion = max(deepestInclusion, depth)
         try render(template.nodes)
         depth -= 1
-        (indentation, templateName, overrides) = saved
+        (indentation, indentationHasBase, templateName, overrides) = saved
         if !inclusion.isStandalone { atLineStart = false }
     }
 
@@ -187,21 +217,27 @@ struct TemplateRenderer {
             writePendingIndentation()
             atLineStart = false
             indentation = fresh ? [] : indentation + added
+            if fresh { indentationHasBase = false }
         }
     }
 
     private mutating func writePendingIndentation() {
         if atLineStart, !indentation.isEmpty {
-            output.append(indentation)
+            writeIndentation()
             atLineStart = false
         }
     }
 
     private mutating func appendIndented(_ text: TemplateText) {
         for line in text.lines {
-            if atLineStart { output.append(indentation) }
+            if atLineStart { writeIndentation() }
             output.append(line)
             atLineStart = line.last == UInt8(ascii: "\n")
         }
+    }
+
+    private mutating func writeIndentation() {
+        if indentationHasBase { indentationOffsets?.append(output.bytes.count) }
+        output.append(indentation)
     }
 }

@@ -3,6 +3,10 @@
 /// Values are explicit and `Sendable`; nothing is looked up by reflection. In a section,
 /// `null`, `false` and an empty list are falsy; everything else (including `""`, `0` and
 /// `{}`) is truthy, as in the Mustache spec's reference implementation.
+///
+/// A value shown in many contexts, such as an article in every list that shows it, can be
+/// wrapped in ``shared(_:)``: it reads as the value it wraps, and a section over it renders its
+/// body once and reuses the bytes wherever the same body is rendered for it again.
 public enum TemplateValue: Sendable, Equatable {
     /// No value: renders as the empty string and is falsy.
     case null
@@ -18,6 +22,35 @@ public enum TemplateValue: Sendable, Equatable {
     case list([TemplateValue])
     /// An object whose keys are looked up by names in tags.
     case object([String: TemplateValue])
+    /// A value with an identity, read as the value it wraps, whose section bodies are rendered
+    /// once and then copied (see ``TemplateSharedValue``).
+    case shared(TemplateSharedValue)
+}
+
+extension TemplateValue {
+    /// Values are equal when their contents are: a shared value equals the value it wraps, since
+    /// sharing changes how often it is rendered, not what it shows.
+    public static func == (lhs: TemplateValue, rhs: TemplateValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.shared(let left), .shared(let right)) where left === right: true
+        case (.shared(let left), _): left.value == rhs
+        case (_, .shared(let right)): lhs == right.value
+        case (.null, .null): true
+        case (.bool(let left), .bool(let right)): left == right
+        case (.int(let left), .int(let right)): left == right
+        case (.double(let left), .double(let right)): left == right
+        case (.string(let left), .string(let right)): left == right
+        case (.list(let left), .list(let right)): left == right
+        case (.object(let left), .object(let right)): left == right
+        default: false
+        }
+    }
+
+    /// The value itself, or for `.shared`, the value it wraps.
+    public var unshared: TemplateValue {
+        if case .shared(let shared) = self { return shared.value }
+        return self
+    }
 }
 
 extension TemplateValue {
@@ -28,6 +61,7 @@ extension TemplateValue {
         case .bool(let value): value
         case .list(let items): !items.isEmpty
         case .int, .double, .string, .object: true
+        case .shared(let shared): shared.value.isTruthy
         }
     }
 
@@ -40,6 +74,7 @@ extension TemplateValue {
         case .string: "a string"
         case .list: "a list"
         case .object: "an object"
+        case .shared(let shared): shared.value.kindDescription
         }
     }
 }

@@ -42,6 +42,31 @@ struct SpecTests {
         )
     }
 
+    /// Every case again with every value of the data shared, rendered three times from a
+    /// library (so kept bodies are copied), or from the template when a partial is missing.
+    @Test("spec case with shared values", arguments: cases)
+    func specCaseWithSharedValues(_ spec: SpecCase) throws {
+        guard spec.loadProblem == nil else { return }
+        let data = Self.sharingEverything(spec.data)
+        let library = try? TemplateLibrary(sources: spec.partials.merging(["spec case": spec.template]) { _, specTemplate in specTemplate })
+        let template = try Template(spec.template, name: spec.name)
+        let partials = try spec.partials.mapValues { try Template($0) }
+        for _ in 0..<3 {
+            let rendered =
+                try library?.render("spec case", data, escaping: .html, strict: false)
+                ?? template.render(data, partials: partials, escaping: .html, strict: false)
+            #expect(rendered == spec.expected, "\(spec.module): \(spec.name)\ntemplate: \(spec.template.debugDescription)")
+        }
+    }
+
+    static func sharingEverything(_ value: TemplateValue) -> TemplateValue {
+        switch value {
+        case .list(let items): .shared(TemplateSharedValue(.list(items.map(sharingEverything))))
+        case .object(let fields): .shared(TemplateSharedValue(.object(fields.mapValues(sharingEverything))))
+        default: .shared(TemplateSharedValue(value))
+        }
+    }
+
     @Test func everyModuleHasCases() {
         for module in Self.modules {
             let count = Self.cases.filter { $0.module == module && $0.loadProblem == nil }.count

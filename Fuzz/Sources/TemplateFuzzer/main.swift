@@ -25,7 +25,8 @@ let companions = [
 /// One input compiled as a template. When it compiles, it is rendered alone in lax mode (a
 /// partial it names that does not exist renders as nothing, so the theme's own templates in
 /// the corpus render too), and in a library with a partial and a layout in strict and lax
-/// mode, each time with every escaping.
+/// mode, each time with every escaping, and there again twice with every value shared, which
+/// must give the same.
 func fuzzTemplate(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     let bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
     let source = String(decoding: bytes, as: UTF8.self)
@@ -40,12 +41,28 @@ func fuzzTemplate(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     var sources = companions
     sources["fuzz.html"] = source
     guard let library = try? TemplateLibrary(sources: sources) else { return 0 }
+    let shared = sharingEverything(context)
     for escaping in escapings {
         for strict in [true, false] {
-            _ = try? library.render("fuzz.html", context, escaping: escaping, strict: strict)
+            let plain = Result { try library.render("fuzz.html", context, escaping: escaping, strict: strict) }
+            // Shared values render exactly as the values they wrap, whether a body is rendered or copied.
+            for _ in 0..<2 {
+                let copied = Result { try library.render("fuzz.html", shared, escaping: escaping, strict: strict) }
+                precondition("\(copied)" == "\(plain)", "shared values rendered \(copied), plain ones \(plain)")
+            }
         }
     }
     return 0
+}
+
+/// `value` with every object and list in it shared; made per input, so that no fragment
+/// outlives the templates it was rendered from.
+func sharingEverything(_ value: TemplateValue) -> TemplateValue {
+    switch value {
+    case .list(let items): .shared(TemplateSharedValue(.list(items.map(sharingEverything))))
+    case .object(let fields): .shared(TemplateSharedValue(.object(fields.mapValues(sharingEverything))))
+    default: value
+    }
 }
 
 var argumentCount = CommandLine.argc

@@ -113,11 +113,7 @@ struct FeedPlan {
     /// `llms`: articles, leaders and topics with title, markdown_url and summary.
     private func llmsValue() -> TemplateValue {
         .object([
-            "articles": .list(site.articles.map { article in
-                let route = Route.article(article.date, article.slug)
-                return .object(["title": .string(article.title), "markdown_url": .string(links.absolute(file: route.file(.md))),
-                                "date": .string(article.date.isoDay), "summary": .string(article.summary)])
-            }),
+            "articles": .list(site.articles.indices.map(contexts.llmsRef(at:))),
             "leaders": .list(site.leaders.map { leader in
                 .object(["title": .string(leader.name), "role": .string(leader.role),
                          "markdown_url": .string(links.absolute(file: Route.leader(leader.id, page: 1).file(.md)))])

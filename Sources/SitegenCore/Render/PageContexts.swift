@@ -17,14 +17,23 @@ struct PageContexts: Sendable {
     let siteValue: TemplateValue
 
     /// Every article, leader and topic as it appears in lists, made once and shared by every
-    /// list that shows it (home, archives, leader and topic pages, related articles).
-    private var articleRefs: [TemplateValue]
+    /// list that shows it (home, archives, leader and topic pages, related articles, `llms.txt`).
+    /// Each is a `.shared` value, so the engine renders its list item once per template and
+    /// copies the bytes into every other list with the same item markup.
+    private var articleValues: [ArticleListValues]
     private let leaderRefs: [Slug: TemplateValue]
     private let topicRefs: [Slug: TemplateValue]
 
-    /// - Parameter knownRef: An article's list value from an earlier build, by index, when the
-    ///   article, the leaders, topics and site settings are all unchanged; nil to make it.
-    init(site: Site, generator: String, knownRef: (@Sendable (Int) -> TemplateValue?)? = nil) {
+    /// - Parameters:
+    ///   - keepsLLMSValues: Whether each article's `llms.txt` value is made with its list value
+    ///     and kept (for a later build to copy its rendered line), rather than made when
+    ///     `llms.txt` is rendered and dropped after it.
+    ///   - knownValues: An article's list values from an earlier build, by index, when the
+    ///     article, the leaders, topics and site settings are all unchanged; nil to make them.
+    init(
+        site: Site, generator: String, keepsLLMSValues: Bool = false,
+        knownValues: (@Sendable (Int) -> ArticleListValues?)? = nil
+    ) {
         self.site = site
         let links = SiteLinks(config: site.config)
         self.links = links
@@ -34,19 +43,24 @@ struct PageContexts: Sendable {
         let topicRefs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.id, Self.topicRef($0, site: site, links: links)) })
         self.leaderRefs = leaderRefs
         self.topicRefs = topicRefs
-        articleRefs = Array(site.articles.indices).concurrentMap { index in
-            knownRef?(index) ?? Self.articleRef(site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs)
+        articleValues = Array(site.articles.indices).concurrentMap { index in
+            knownValues?(index) ?? ArticleListValues(
+                ref: Self.articleRef(site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs),
+                llms: keepsLLMSValues ? .some(Self.llmsRef(site.articles[index], links: links)) : .none)
         }
     }
 
     /// These contexts for `site`, which is this one with the articles at `changed` replaced
-    /// (`Site.replacingArticles(_:)`): only their list values are made again.
+    /// (`Site.replacingArticles(_:)`): only their list values are made again (their `llms.txt`
+    /// values too, when kept).
     func updating(_ site: Site, changed: Set<Int>) -> PageContexts {
         var contexts = self
         contexts.site = site
         for index in changed {
-            contexts.articleRefs[index] = Self.articleRef(
-                site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs)
+            let article = site.articles[index]
+            contexts.articleValues[index] = ArticleListValues(
+                ref: Self.articleRef(article, links: links, leaderRefs: leaderRefs, topicRefs: topicRefs),
+                llms: articleValues[index].llms == nil ? nil : Self.llmsRef(article, links: links))
         }
         return contexts
     }
@@ -58,7 +72,15 @@ struct PageContexts: Sendable {
     func topicRef(_ id: Slug) -> TemplateValue? { topicRefs[id] }
 
     /// The article at `index` in `site.articles`, as in a list (see `articleRef(_:links:leaderRefs:topicRefs:)`).
-    func articleRef(at index: Int) -> TemplateValue { articleRefs[index] }
+    func articleRef(at index: Int) -> TemplateValue { articleValues[index].ref }
+
+    /// The article at `index` in `site.articles`, as `llms.txt` lists it (see `llmsRef(_:links:)`).
+    func llmsRef(at index: Int) -> TemplateValue {
+        articleValues[index].llms ?? Self.llmsRef(site.articles[index], links: links)
+    }
+
+    /// Both list values of the article at `index`, for a later build to keep.
+    func listValues(at index: Int) -> ArticleListValues { articleValues[index] }
 
     private static func siteValue(site: Site, links: SiteLinks, generator: String) -> TemplateValue {
         var years: [Int] = []
@@ -104,7 +126,7 @@ struct PageContexts: Sendable {
 
     /// A leader in a list: id, name, role, country, url, article_count.
     private static func leaderRef(_ leader: Leader, site: Site, links: SiteLinks) -> TemplateValue {
-        .object([
+        shared([
             "id": .string(leader.id.rawValue),
             "name": .string(leader.name),
             "role": .string(leader.role),
@@ -116,7 +138,7 @@ struct PageContexts: Sendable {
 
     /// A topic in a list: id, name, url, article_count.
     private static func topicRef(_ topic: Topic, site: Site, links: SiteLinks) -> TemplateValue {
-        .object([
+        shared([
             "id": .string(topic.id.rawValue),
             "name": .string(topic.name),
             "url": .string(links.href(.topic(topic.id, page: 1))),
@@ -130,7 +152,7 @@ struct PageContexts: Sendable {
         _ article: Article, links: SiteLinks, leaderRefs: [Slug: TemplateValue], topicRefs: [Slug: TemplateValue]
     ) -> TemplateValue {
         let route = Route.article(article.date, article.slug)
-        return .object([
+        return shared([
             "title": .string(article.title),
             "url": .string(links.href(route)),
             "markdown_url": .string(links.markdownHref(route)),
@@ -141,6 +163,20 @@ struct PageContexts: Sendable {
             "topics": .list(article.topicIDs.compactMap { topicRefs[$0] }),
             "reading_minutes": .int(article.readingMinutes),
         ])
+    }
+
+    /// An article in `llms.txt`: title, markdown_url (absolute), date (the ISO day), summary.
+    private static func llmsRef(_ article: Article, links: SiteLinks) -> TemplateValue {
+        let route = Route.article(article.date, article.slug)
+        return shared([
+            "title": .string(article.title), "markdown_url": .string(links.absolute(file: route.file(.md))),
+            "date": .string(article.date.isoDay), "summary": .string(article.summary),
+        ])
+    }
+
+    /// An object shared by every context that shows it (see `TemplateSharedValue`).
+    private static func shared(_ fields: [String: TemplateValue]) -> TemplateValue {
+        .shared(TemplateSharedValue(.object(fields)))
     }
 
     /// `pagination`: current, total, is_paginated, prev_url, next_url (null at the ends).
@@ -165,7 +201,7 @@ struct PageContexts: Sendable {
         }
         let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
         return .list(ranked.compactMap { id, count in
-            guard case .object(var fields)? = ref(id) else { return nil }
+            guard case .object(var fields)? = ref(id)?.unshared else { return nil }
             fields["count"] = .int(count)
             return .object(fields)
         })
@@ -187,4 +223,13 @@ struct PageContexts: Sendable {
             "article_url": .string(links.href(.article(article.date, article.slug))),
         ])
     }
+}
+
+/// An article's values in lists, made once per build, or kept from the last one while the
+/// article and everything they show are unchanged (with the list items rendered from them).
+struct ArticleListValues: Sendable {
+    /// As pages list it (`PageContexts.articleRef(at:)`).
+    let ref: TemplateValue
+    /// As `llms.txt` lists it (`PageContexts.llmsRef(at:)`), when kept.
+    let llms: TemplateValue?
 }

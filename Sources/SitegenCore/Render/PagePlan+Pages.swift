@@ -18,7 +18,7 @@ extension PagePlan {
     private func articleContext(_ index: Int, body: (html: String, markdown: String)) -> TemplateValue {
         let article = site.articles[index]
         let route = Route.article(article.date, article.slug)
-        guard case .object(var fields) = contexts.articleRef(at: index) else { preconditionFailure("articleRef is an object") }
+        guard case .object(var fields) = contexts.articleRef(at: index).unshared else { preconditionFailure("articleRef is an object") }
         fields["date_updated"] = article.updated.map { .string($0.display) } ?? .null
         fields["date_updated_iso"] = article.updated.map { .string($0.iso8601) } ?? .null
         fields["author"] = article.author.map(TemplateValue.string) ?? .null
@@ -108,7 +108,7 @@ extension PagePlan {
 
     /// The `leader` value all of a leader's pages share.
     private func leaderValue(_ leader: Leader, indexes: [Int]) -> TemplateValue {
-        guard case .object(var fields)? = contexts.leaderRef(leader.id) else { preconditionFailure("leaderRef is an object") }
+        guard case .object(var fields)? = contexts.leaderRef(leader.id)?.unshared else { preconditionFailure("leaderRef is an object") }
         fields["handles"] = .list(leader.handles.map(TemplateValue.string))
         fields["biography_html"] = .string(leader.biography.html)
         fields["biography_markdown"] = .string(leader.biographyMarkdown)
@@ -160,7 +160,7 @@ extension PagePlan {
 
     /// The `topic` value all of a topic's pages share.
     private func topicValue(_ topic: Topic, indexes: [Int]) -> TemplateValue {
-        guard case .object(var fields)? = contexts.topicRef(topic.id) else { preconditionFailure("topicRef is an object") }
+        guard case .object(var fields)? = contexts.topicRef(topic.id)?.unshared else { preconditionFailure("topicRef is an object") }
         fields["explainer_html"] = .string(topic.explainer.html)
         fields["explainer_markdown"] = .string(topic.explainerMarkdown)
         fields["leaders"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.leaderIDs) {

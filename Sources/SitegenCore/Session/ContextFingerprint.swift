@@ -53,6 +53,8 @@ struct ContextFingerprint: Hashable, Sendable {
                 sum &+= UInt(bitPattern: entry.finalize())
             }
             hasher.combine(sum)
+        case .shared(let shared):
+            combine(shared.value, into: &hasher)  // the same digest as the value it wraps
         }
     }
 

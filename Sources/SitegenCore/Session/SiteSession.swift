@@ -11,7 +11,9 @@ import TemplateEngine
 /// A session remembers, between builds, each article file's parse and check (keyed by the
 /// file's size, inode, modification and change times), the last model, and a fingerprint of
 /// every page's context. A build re-reads and re-parses only changed article files, re-reads
-/// leaders, topics, `site.yml` and templates (a handful of files), assembles the model and
+/// leaders, topics and `site.yml` (a handful of files), compiles the templates again only when
+/// one of those, a template or a static file changed (otherwise the last build's library is
+/// kept, and with it the list items rendered for unchanged articles), assembles the model and
 /// lists the pages, then renders only pages that may have changed and writes only files whose
 /// bytes changed:
 ///
@@ -58,6 +60,7 @@ public final class SiteSession: @unchecked Sendable {
         var sharedInputs: [FileStamp]
         var site: Site
         var contexts: PageContexts
+        var theme: LoadedTemplates
         /// Context fingerprint of every page, by its first output path.
         var fingerprints: [String: ContextFingerprint]
         /// Size of every page file sitegen wrote or found unchanged, by output path.
@@ -69,7 +72,6 @@ public final class SiteSession: @unchecked Sendable {
         var searchShards: [SearchIndex.Shard]
         /// What an edit build (`runEdit`) takes from the last build instead of loading again.
         var config: SiteConfig
-        var theme: LoadedTemplates
         var checker: SiteAssembler.ArticleChecker
         var warnings: [SitegenError]
         /// Each article's index in `site.articles`, by source path.
@@ -120,10 +122,13 @@ public final class SiteSession: @unchecked Sendable {
         let reader = ContentLoader(paths: paths, maxFileSize: config.maxFileSize)
         let content = reader.load()
         diagnostics += content.errors
-        let templates = TemplateLoader(paths: paths, maxFileSize: config.maxFileSize).load()
-        if case .failure(let failure) = templates { diagnostics += failure.errors }
         let sharedInputs = sharedInputStamps(paths: paths, content: content)
         let previous = last.flatMap { $0.sharedInputs == sharedInputs ? $0 : nil }
+        // Unchanged templates keep their compiled library: the list items that unchanged
+        // articles keep (see `PageContexts`) then copy their rendered bytes from the last build.
+        let templates = previous.map { .success($0.theme) }
+            ?? TemplateLoader(paths: paths, maxFileSize: config.maxFileSize).load()
+        if case .failure(let failure) = templates { diagnostics += failure.errors }
         clock.lap("Load")
 
         // 2. Parse: only articles whose file changed since the last build
@@ -182,11 +187,11 @@ public final class SiteSession: @unchecked Sendable {
         // 4. Render: every page listed; only those that may have changed are rendered
         let textOnly = previous.flatMap { Self.textOnlyChanges(from: $0.site, to: site) }
         let contexts = PageContexts(
-            site: site, generator: "sitegen \(SitegenVersion.current)",
-            knownRef: textOnly.map { changed in
+            site: site, generator: "sitegen \(SitegenVersion.current)", keepsLLMSValues: true,
+            knownValues: textOnly.map { changed in
                 let old = previous!.contexts
-                return { index -> TemplateValue? in
-                    changed.contains(index) ? .none : .some(old.articleRef(at: index))
+                return { index -> ArticleListValues? in
+                    changed.contains(index) ? .none : .some(old.listValues(at: index))
                 }
             })
         let feeds = FeedPlan(contexts: contexts)
@@ -321,13 +326,13 @@ public final class SiteSession: @unchecked Sendable {
             }
         }
         last = LastBuild(
-            sharedInputs: sharedInputs, site: site, contexts: contexts, fingerprints: allFingerprints,
+            sharedInputs: sharedInputs, site: site, contexts: contexts, theme: theme, fingerprints: allFingerprints,
             sizes: (previous?.sizes ?? [:]).merging(sizes) { $1 },
             searchDocuments: Dictionary(
                 zip(site.articles, searchDocuments).compactMap { article, document in
                     stamps[article.sourcePath].map { (article.sourcePath, ($0, document)) }
                 }, uniquingKeysWith: { first, _ in first }),
-            searchState: searchState, searchShards: searchShards, config: config, theme: theme, checker: checker,
+            searchState: searchState, searchShards: searchShards, config: config, checker: checker,
             warnings: warnings,
             articleIndexes: Dictionary(
                 site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),

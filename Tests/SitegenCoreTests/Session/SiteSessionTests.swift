@@ -71,6 +71,25 @@ struct SiteSessionTests {
         try expectSameAsFreshBuild("after a deleted article")
     }
 
+    /// List items are rendered once and kept with the articles' list values between builds;
+    /// a changed item template must show in every list, never the items kept from before.
+    @Test func changedListItemTemplateShowsInEveryList() throws {
+        let session = self.session
+        _ = try session.build().get()
+        try edit("Content/articles/bridge-reopens.md") {
+            $0.replacingOccurrences(of: "Halden bridge to reopen", with: "Halden bridge reopens")
+        }
+        _ = try session.build().get()
+        try edit("Templates/partials/article-list.html.mustache") {
+            $0.replacingOccurrences(of: "<p class=\"summary\">", with: "<p class=\"summary lede\">")
+        }
+        try edit("Templates/partials/article-list.md.mustache") { $0.replacingOccurrences(of: " — ", with: " · ") }
+        _ = try session.build().get()
+        #expect(try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8)
+            .contains("summary lede"))
+        try expectSameAsFreshBuild()
+    }
+
     @Test func changedTemplateOrLeaderRendersEverythingAgain() throws {
         let session = self.session
         _ = try session.build().get()

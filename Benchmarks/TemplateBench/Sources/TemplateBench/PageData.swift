@@ -71,6 +71,7 @@ enum PageData {
         case .string(let string): return string
         case .list(let list): return list.map(anyValue)
         case .object(let object): return object.mapValues(anyValue)
+        case .shared(let shared): return anyValue(shared.value)
         }
     }
 }
