@@ -118,6 +118,17 @@ struct BuildStampsTests {
         for count in [lines.count - 2, lines.count / 2, 6] {
             #expect(BuildStamps(text: lines.prefix(count).joined(separator: "\n") + "\n") == nil, "\(count) lines")
         }
+        // The input lines found as text are those the parsed inputs write.
+        #expect(BuildStamps.inputLines(in: text) == BuildStamps.inputLines(stamps.inputs)[...])
+        #expect(BuildStamps.inputLines(in: "# no stamps\n") == "")
+        // Stamp lines are read byte by byte: every field, a path with spaces; anything else refused.
+        let line = "12 34 1700000000 123456789 1700000001 5 /a path/with spaces.md"
+        let stamp = try #require(FileStamp(line: Substring(line)))
+        #expect(stamp.line == line && stamp.exists && stamp.size == 12 && stamp.inode == 34)
+        #expect(stamp.modified.tv_nsec == 123_456_789 && stamp.changed.tv_sec == 1_700_000_001)
+        for bad in ["12 34 1 2 3 /p", "12 34 1 2 3 4", "-1 34 1 2 3 4 /p", "12 x 1 2 3 4 /p", "99999999999999999999 1 1 2 3 4 /p"] {
+            #expect(FileStamp(line: Substring(bad)) == nil, "\(bad)")
+        }
         // A damaged file is ignored: the build runs in full and writes it again.
         try "garbage".write(to: url, atomically: true, encoding: .utf8)
         #expect(try stages(site.build().get()).contains("Render"))
