@@ -1,6 +1,6 @@
 /// The checked model of the whole site: every article, leader and topic, with the
-/// indexes the pages need. Built once per build; only an edit session replaces an article
-/// by a new version of itself (`replacingArticles(_:)`).
+/// indexes the pages need. Built once per build; only an edit build replaces an article
+/// by a new version of itself (`replaceArticles(_:)`).
 struct Site: Sendable {
     let config: SiteConfig
     /// Newest first; ties by slug.
@@ -44,13 +44,11 @@ struct Site: Sendable {
         self.now = now ?? self.articles.first?.date ?? NewsDate(year: 1970, month: 1, day: 1)
     }
 
-    /// This site with the articles at some indexes replaced by new versions of themselves,
+    /// Replaces the articles at some indexes by new versions of themselves,
     /// each with the same date, slug, leaders, topics and posts as before, so the order and
     /// every index stay true (`SiteSession.textOnlyChange(from:to:)` checks that).
-    func replacingArticles(_ replacements: [Int: Article]) -> Site {
-        var site = self
-        for (index, article) in replacements { site.articles[index] = article }
-        return site
+    mutating func replaceArticles(_ replacements: [Int: Article]) {
+        for (index, article) in replacements { articles[index] = article }
     }
 
     /// Matches each post's handle (case-insensitive) or author name (folded, against the

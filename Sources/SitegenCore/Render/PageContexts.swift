@@ -50,19 +50,15 @@ struct PageContexts: Sendable {
         }
     }
 
-    /// These contexts for `site`, which is this one with the articles at `changed` replaced
-    /// (`Site.replacingArticles(_:)`): only their list values are made again (their `llms.txt`
-    /// values too, when kept).
-    func updating(_ site: Site, changed: Set<Int>) -> PageContexts {
-        var contexts = self
-        contexts.site = site
-        for index in changed {
-            let article = site.articles[index]
-            contexts.articleValues[index] = ArticleListValues(
+    /// Replaces articles of the site by new versions of themselves (`Site.replaceArticles(_:)`)
+    /// and makes their list values again (their `llms.txt` values too, when kept).
+    mutating func replaceArticles(_ replacements: [Int: Article]) {
+        site.replaceArticles(replacements)
+        for (index, article) in replacements {
+            articleValues[index] = ArticleListValues(
                 ref: Self.articleRef(article, links: links, leaderRefs: leaderRefs, topicRefs: topicRefs),
                 llms: articleValues[index].llms == nil ? nil : Self.llmsRef(article, links: links))
         }
-        return contexts
     }
 
     /// A leader in a list (see `leaderRef(_:site:links:)`); nil for an unknown id.

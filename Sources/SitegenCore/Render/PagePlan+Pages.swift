@@ -54,8 +54,8 @@ extension PagePlan {
                     "count": .int(months[month]!.count),
                 ])
             }
-            let all = months.values.flatMap { $0 }.sorted()
             if lists(.year(year)) {
+                let all = months.values.flatMap { $0 }.sorted()
                 pages.append(archive(route: .year(year), title: String(year), year: year, month: nil, months: monthList, indexes: all))
             }
             for month in months.keys.sorted(by: >) where lists(.month(year, month)) {

@@ -42,7 +42,7 @@ extension SearchIndex {
     }
 
     /// `shards(state)` after an edit, reusing each of the `previous` shards whose run of terms
-    /// is the same and holds none of the `touched` terms (`State.updating(_:to:touched:)`);
+    /// is the same and holds none of the `touched` terms (`State.replaceDocuments(_:touched:)`);
     /// `state` keeps every entry, as a session's does.
     static func shards(_ state: State, reusing previous: [Shard], touched: Set<String>) -> [Shard] {
         var runs: [Range<Int>] = []

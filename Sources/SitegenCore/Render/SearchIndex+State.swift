@@ -33,45 +33,47 @@ extension SearchIndex {
         /// The index after the articles numbered `changed` got the terms in `documents`; the
         /// same as `State(documents:)`, when no article came, went or moved.
         func updating(_ changed: Set<Int>, to documents: [Document]) -> State {
+            var state = self
             var touched = Set<String>()
-            return updating(changed, to: documents, touched: &touched)
+            state.replaceDocuments(Dictionary(uniqueKeysWithValues: changed.map { ($0, documents[$0]) }), touched: &touched)
+            state.documents = documents
+            return state
         }
 
-        /// `updating(_:to:)`, adding to `touched` every term whose entry changed, came or went.
-        func updating(_ changed: Set<Int>, to documents: [Document], touched: inout Set<String>) -> State {
-            var state = self
-            state.documents = documents
-            for number in changed.sorted() {
-                let (old, new) = (self.documents[number], documents[number])
+        /// Gives the articles numbered by the keys of `replacements` their new terms, in place,
+        /// adding to `touched` every term whose entry changed, came or went.
+        mutating func replaceDocuments(_ replacements: [Int: Document], touched: inout Set<String>) {
+            for number in replacements.keys.sorted() {
+                let (old, new) = (documents[number], replacements[number]!)
+                documents[number] = new
                 for (before, after, list) in [(old.all, new.all, \Posting.all), (old.strong, new.strong, \Posting.strong)] {
                     let (removed, added) = (Set(before).subtracting(after), Set(after).subtracting(before))
                     for term in removed {
-                        state.postings[term]?[keyPath: list].removeSorted(number)
+                        postings[term]?[keyPath: list].removeSorted(number)
                         touched.insert(term)
                     }
                     for term in added {
-                        state.postings[term, default: Posting()][keyPath: list].insertSorted(number)
+                        postings[term, default: Posting()][keyPath: list].insertSorted(number)
                         touched.insert(term)
                     }
                 }
             }
             for term in touched {
-                guard let posting = state.postings[term], !posting.all.isEmpty else {
-                    state.postings[term] = nil
-                    state.entries[term] = nil
-                    let position = state.terms.sortedPosition(of: term)
-                    if position < state.terms.count, state.terms[position] == term {
-                        state.terms.remove(at: position)
+                guard let posting = postings[term], !posting.all.isEmpty else {
+                    postings[term] = nil
+                    entries[term] = nil
+                    let position = terms.sortedPosition(of: term)
+                    if position < terms.count, terms[position] == term {
+                        terms.remove(at: position)
                     }
                     continue
                 }
-                let position = state.terms.sortedPosition(of: term)
-                if position == state.terms.count || state.terms[position] != term {
-                    state.terms.insert(term, at: position)
+                let position = terms.sortedPosition(of: term)
+                if position == terms.count || terms[position] != term {
+                    terms.insert(term, at: position)
                 }
-                state.entries[term] = SearchIndex.entry(term, posting)
+                entries[term] = SearchIndex.entry(term, posting)
             }
-            return state
         }
     }
 

@@ -31,9 +31,18 @@ extension SiteSession {
     static func pagesShowing(_ changed: Set<Int>, in site: Site, before: Site) -> (
         routes: Set<Route>, files: Set<String>
     ) {
+        pagesShowing(Dictionary(uniqueKeysWithValues: changed.map { ($0, (before.articles[$0], site.articles[$0])) }), in: site)
+    }
+
+    /// `pagesShowing(_:in:before:)` from each changed article's versions, by index; `site` may
+    /// hold either version (they have the same place in every list).
+    static func pagesShowing(_ versions: [Int: (before: Article, after: Article)], in site: Site) -> (
+        routes: Set<Route>, files: Set<String>
+    ) {
+        let changed = Set(versions.keys)
         var routes = Set<Route>()
         var files = Set<String>()
-        let changedPairs = changed.map { (before.articles[$0], site.articles[$0]) }
+        let changedPairs = Array(versions.values)
         // Sitemaps show each page's last change; llms.txt titles and summaries; the news sitemap titles.
         let updatedChanged = changedPairs.contains { $0.updated != $1.updated }
         if changedPairs.contains(where: { $0.title != $1.title || $0.summary != $1.summary }) {
@@ -44,7 +53,7 @@ extension SiteSession {
         let related = RelatedArticles(site: site)
         var neighbours = Set<Int>()
         for index in changed {
-            let article = site.articles[index]
+            let article = versions[index]!.after
             routes.insert(.article(article.date, article.slug))
             routes.insert(.home(page: index / perPage + 1))
             routes.insert(.year(article.date.year))

@@ -17,11 +17,12 @@ extension SiteSession {
     /// that changed on disk, or a killed build's temporaries. The caller then runs a full build.
     func runEdit(_ changed: [String]) -> Result<BuildReport, BuildFailure>? {
         guard var previous = last else { return nil }
-        // `last` is updated in place when the edit is written, so it is not copied whole.
+        // The last build is changed in place (not copied: its model, list values and search
+        // index are a few hundred MB at 50,000 articles). Until it is, a return keeps it as it
+        // was; from then on, a failure leaves nothing to trust and the next build is a full one.
         last = nil
-        var committed: LastBuild?
-        var trustsOutput = true
-        defer { last = trustsOutput ? committed ?? previous : nil }
+        var keepsLast = true
+        defer { last = keepsLast ? previous : nil }
         var clock = StageClock()
         let paths = options.paths
         // A path that is not there and that the last build did not read (an editor's
@@ -39,7 +40,7 @@ extension SiteSession {
         let articleParser = ArticleParser(renderer: MarkdownRenderer(options: previous.config.unsafeHTML ? .unsafe : []))
         var reparsed: [String: RememberedFile] = [:]
         var stamps: [String: FileStamp] = [:]  // by source path, as articles name their files
-        var replacements: [Int: Article] = [:]
+        var versions: [Int: (before: Article, after: Article)] = [:]
         var diagnostics: [SitegenError] = []
         for path in edited.sorted() {
             let stamp = FileStamp(path: path)
@@ -48,12 +49,13 @@ extension SiteSession {
             guard let parsed = outcome.value else { return nil }
             let checked = previous.checker.check(parsed)
             let index = previous.articleIndexes[parsed.sourcePath]!
+            let before = previous.site.articles[index]
             guard let article = checked.article, !checked.diagnostics.contains(where: { $0.severity == .error }),
-                let textChanged = Self.textChange(from: previous.site.articles[index], to: article)
+                let textChanged = Self.textChange(from: before, to: article)
             else { return nil }
             reparsed[path] = RememberedFile(stamp: stamp, outcome: outcome, checked: checked)
             stamps[parsed.sourcePath] = stamp
-            if textChanged { replacements[index] = article }
+            if textChanged { versions[index] = (before, article) }
             diagnostics += outcome.diagnostics + checked.diagnostics
         }
         let shownEdited = Set(edited.map(paths.displayPath))
@@ -61,36 +63,11 @@ extension SiteSession {
             .sorted(by: SitegenError.byLocation)
         clock.lap("Parse")
 
-        // Model: the last site with the new versions of the edited articles
-        let changedIndexes = Set(replacements.keys)
-        let site = previous.site.replacingArticles(replacements)
-        let contexts = previous.contexts.updating(site, changed: changedIndexes)
-        let dirty = Self.pagesShowing(changedIndexes, in: site, before: previous.site)
+        // Model: the pages that show the edited articles (the same in the last site and the
+        // new one), then the new versions put into the last site and list values
+        let changedIndexes = Set(versions.keys)
+        let dirty = Self.pagesShowing(versions, in: previous.site)
         guard !dirty.files.contains("sitemap.xml") else { return nil }
-        clock.lap("Model")
-
-        // Plan: only the pages that show an edited article, and the search files that changed
-        var plan = PagePlan(contexts: contexts)
-        plan.only = dirty.routes
-        let feeds = FeedPlan(contexts: contexts)
-        var specs = plan.pages() + feeds.feeds(only: dirty.files)
-        if dirty.files.contains("news-sitemap.xml") { specs.append(feeds.newsSitemap()) }
-        let searchIndex = SearchIndex(site: site)
-        var documents = previous.searchState.documents
-        do throws(SitegenError) {
-            for index in changedIndexes { documents[index] = try searchIndex.documents(of: index..<index + 1)[0] }
-        } catch {
-            return .failure(BuildFailure(errors: [error], warnings: warnings))
-        }
-        var touched = Set<String>()
-        let searchState = previous.searchState.updating(changedIndexes, to: documents, touched: &touched)
-        let shards = SearchIndex.shards(searchState, reusing: previous.searchShards, touched: touched)
-        guard shards.count == previous.searchShards.count else { return nil }
-        let searchFiles = searchIndex.editedFiles(shards: shards, previous: previous.searchShards, edited: changedIndexes)
-        let makesJSONFeed = changedIndexes.contains { $0 < FeedPlan.feedSize }
-        clock.lap("Plan")
-
-        // Render and write, as a full build does, into the files the last build listed
         let manifestPath = paths.output.path + "/" + Manifest.fileName
         guard FileStamp(path: manifestPath) == previous.manifestStamp else { return nil }
         let output: StagedOutput
@@ -100,6 +77,34 @@ extension SiteSession {
         } catch {
             return .failure(BuildFailure(errors: [error], warnings: warnings))
         }
+        keepsLast = false
+        previous.contexts.replaceArticles(versions.mapValues(\.after))
+        let contexts = previous.contexts
+        let site = contexts.site
+        clock.lap("Model")
+
+        // Plan: only the pages that show an edited article, and the search files that changed
+        var plan = PagePlan(contexts: contexts)
+        plan.only = dirty.routes
+        let feeds = FeedPlan(contexts: contexts)
+        var specs = plan.pages() + feeds.feeds(only: dirty.files)
+        if dirty.files.contains("news-sitemap.xml") { specs.append(feeds.newsSitemap()) }
+        let searchIndex = SearchIndex(site: site)
+        var documents: [Int: SearchIndex.Document] = [:]
+        do throws(SitegenError) {
+            for index in changedIndexes { documents[index] = try searchIndex.documents(of: index..<index + 1)[0] }
+        } catch {
+            return .failure(BuildFailure(errors: [error], warnings: warnings))
+        }
+        var touched = Set<String>()
+        previous.searchState.replaceDocuments(documents, touched: &touched)
+        let shards = SearchIndex.shards(previous.searchState, reusing: previous.searchShards, touched: touched)
+        guard shards.count == previous.searchShards.count else { return nil }  // files come or go: a full build
+        let searchFiles = searchIndex.editedFiles(shards: shards, previous: previous.searchShards, edited: changedIndexes)
+        let makesJSONFeed = changedIndexes.contains { $0 < FeedPlan.feedSize }
+        clock.lap("Plan")
+
+        // Render and write, as a full build does, into the files the last build listed
         let staged = specs.reduce(searchFiles.count + (makesJSONFeed ? 1 : 0)) { $0 + $1.outputs.count }
         output.countUnchanged(previous.fileCount - staged)
         let log = RenderLog()
@@ -128,25 +133,21 @@ extension SiteSession {
         case .success(let summary):
             report.record(summary)
         case .failure(let failure):
-            trustsOutput = false  // some files may have moved: the next build is a full one
             return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
         }
 
         // What the next build starts from
         for (path, file) in reparsed { files[path] = file }
-        previous.site = site
-        previous.contexts = contexts
         for spec in specs { previous.fingerprints[spec.outputs[0].path] = nil }  // see `run`: rendered pages lose theirs
         for (path, size) in log.results.sizes { previous.sizes[path] = size }
-        for index in changedIndexes {
+        for (index, document) in documents {
             let path = site.articles[index].sourcePath
-            previous.searchDocuments[path] = (stamps[path]!, documents[index])
+            previous.searchDocuments[path] = (stamps[path]!, document)
         }
-        previous.searchState = searchState
         previous.searchShards = shards
         previous.warnings = warnings
         previous.manifestStamp = FileStamp(path: manifestPath)
-        committed = previous
+        keepsLast = true
         clock.lap("Write")
         report.stageTimes = clock.laps
         return .success(report)

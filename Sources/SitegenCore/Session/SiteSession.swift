@@ -58,8 +58,8 @@ public final class SiteSession: @unchecked Sendable {
     /// What the last successful build produced.
     struct LastBuild {
         var sharedInputs: [FileStamp]
-        var site: Site
         var contexts: PageContexts
+        var site: Site { contexts.site }
         var theme: LoadedTemplates
         /// Context fingerprint of every page, by its first output path.
         var fingerprints: [String: ContextFingerprint]
@@ -326,7 +326,7 @@ public final class SiteSession: @unchecked Sendable {
             }
         }
         last = LastBuild(
-            sharedInputs: sharedInputs, site: site, contexts: contexts, theme: theme, fingerprints: allFingerprints,
+            sharedInputs: sharedInputs, contexts: contexts, theme: theme, fingerprints: allFingerprints,
             sizes: (previous?.sizes ?? [:]).merging(sizes) { $1 },
             searchDocuments: Dictionary(
                 zip(site.articles, searchDocuments).compactMap { article, document in

@@ -93,7 +93,7 @@ struct SiteWriter {
         try OutputFolder.check(paths)
         let root = paths.output.standardizedFileURL
         guard access(root.path + "/" + Self.stagingMarker, F_OK) != 0 else { return nil }
-        return StagedOutput(writer: self, root: root, old: manifest, new: manifest, files: [])
+        return StagedOutput(writer: self, root: root, old: manifest, new: manifest, files: [], keepsManifest: true)
     }
 
     /// Throws when one of `files` has the path of a generated page.

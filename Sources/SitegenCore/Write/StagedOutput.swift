@@ -19,6 +19,9 @@ final class StagedOutput: @unchecked Sendable {
     private let files: [StaticFile]
     /// Whether `begin` found a killed build's temporaries, so pages added later look for theirs.
     private let clearsLeftovers: Bool
+    /// Whether the files are the old manifest's (`SiteWriter.resume`): nothing to compare,
+    /// remove or write at `commit`.
+    private let keepsManifest: Bool
 
     private let lock = NSLock()
     // Guarded by `lock`:
@@ -31,8 +34,12 @@ final class StagedOutput: @unchecked Sendable {
     private var madeFolders: Set<String> = []
     private var markerWritten = false
 
-    init(writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile], clearsLeftovers: Bool = false) {
+    init(
+        writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile], clearsLeftovers: Bool = false,
+        keepsManifest: Bool = false
+    ) {
         self.clearsLeftovers = clearsLeftovers
+        self.keepsManifest = keepsManifest
         markerWritten = clearsLeftovers  // the killed build's marker: removed at commit or abandon
         self.writer = writer
         self.root = root
@@ -46,6 +53,7 @@ final class StagedOutput: @unchecked Sendable {
     /// index, made while the other pages render).
     /// - Throws: `SitegenError` when a static file has one of their paths.
     func add(pagePaths: [String]) throws(SitegenError) {
+        precondition(!keepsManifest, "a resumed output keeps the manifest's files")
         let added = Set(pagePaths)
         if clearsLeftovers { _ = writer.removeLeftoverTemporaries(for: added, root: root) }
         try SiteWriter.refuseStaticFiles(files, at: added, paths: writer.paths)
@@ -131,7 +139,7 @@ final class StagedOutput: @unchecked Sendable {
             try createFolders(in: "")
             // The manifest already lists exactly these files when nothing came or went.
             let new = lock.withLock { self.new }
-            let manifestChanged = old.paths != new.paths
+            let manifestChanged = !keepsManifest && old.paths != new.paths
             if manifestChanged {
                 try writeMarker()
                 try writer.writeAtomically(
@@ -147,7 +155,7 @@ final class StagedOutput: @unchecked Sendable {
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             var summary = WriteSummary(written: moves.count, unchanged: lock.withLock { unchanged })
-            let stale = old.paths.subtracting(new.paths)
+            let stale = keepsManifest ? [] : old.paths.subtracting(new.paths)
             summary.removed = writer.removeStale(stale, root: root)
             summary.changed = (moves.map { String($0.target.dropFirst(rootPath.count)) } + stale).sorted()
             if manifestChanged { try writer.writeAtomically(Array(new.text.utf8), to: manifestURL) }
