@@ -114,6 +114,21 @@ struct SiteSessionCorpusTests {
             #expect(report.stageTimes.contains { $0.stage == "Load" } == !isTextEdit, "step \(step)")
             try expectSameAsFreshBuild("step \(step), article \(index)")
         }
+        // A broken edit fails as a full build would, writes nothing, and the fix catches up.
+        let broken = project.url.appendingPathComponent("Content/articles/a10.md")
+        project.write("Content/articles/a10.md", "---\ntitle: [unclosed\n---\nBody.\n")
+        let output = project.url.appendingPathComponent("Output")
+        let before = FixtureSite.files(in: output).map { FileManager.default.contents(atPath: output.appendingPathComponent($0).path) }
+        guard case .failure(let failure) = session.build(changed: [broken.path]) else {
+            Issue.record("a broken article must fail the build")
+            return
+        }
+        #expect(failure.errors.first?.location?.path == "Content/articles/a10.md")
+        #expect(FixtureSite.files(in: output).map { FileManager.default.contents(atPath: output.appendingPathComponent($0).path) } == before)
+        writeArticle(10, title: "Story 10 fixed", body: "Body 10 about tax.", day: days[10])
+        let fixed = try session.build(changed: [broken.path]).get()
+        #expect(fixed.stageTimes.contains { $0.stage == "Load" }, "after a failure the next build looks at every file")
+        try expectSameAsFreshBuild("fixed")
         // A file the session never saw: a full build.
         project.write("Content/articles/new.md", "---\ntitle: New\ndate: 2026-06-01T00:00:00Z\n---\nNew about oil.\n")
         let added = try session.build(changed: [project.url.appendingPathComponent("Content/articles/new.md").path]).get()
