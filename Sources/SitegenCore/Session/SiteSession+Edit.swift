@@ -10,11 +10,13 @@ extension SiteSession {
     /// index is updated term by term and only its files that changed are written. Output is
     /// the same as a full build's.
     ///
-    /// Nil, having changed nothing, when the change is not such an edit: a path that is not a
-    /// known article file (other than one that came and went unseen), a file that fails to parse or check (the full build reports it), an
+    /// Nil when the change is not such an edit; the caller then runs a full build. Found before
+    /// anything is changed: a path that is not a known article file (other than one that came
+    /// and went unseen), a file that fails to parse or check (the full build reports it), an
     /// article whose date, slug, leaders, topics, posts or draft state changed, a changed
-    /// `updated` date (every sitemap changes), a search shard that came or went, a manifest
-    /// that changed on disk, or a killed build's temporaries. The caller then runs a full build.
+    /// `updated` date (every sitemap changes), a manifest that changed on disk, or a killed
+    /// build's temporaries. Found after the last build was changed in place, so that the full
+    /// build renders every page: a search shard that came or went.
     func runEdit(_ changed: [String]) -> Result<BuildReport, BuildFailure>? {
         guard var previous = last else { return nil }
         // The last build is changed in place (not copied: its model, list values and search
