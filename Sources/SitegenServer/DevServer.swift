@@ -155,7 +155,8 @@ public final class DevServer: @unchecked Sendable {
         let builder = SiteBuilder(options: options.build)
         let base = builder.basePath()
         if generation == 0 { lock.withLock { currentBasePath = base } }  // no good site yet to keep mounted
-        switch session.build(changed: changedPaths) {
+        // The watcher's list, unless events were lost: then every file is looked at.
+        switch session.build(changed: changedPaths.contains(FileWatcher.overflowed) ? nil : changedPaths) {
         case .success(let result):
             lock.withLock { currentBasePath = base }
             generation += 1

@@ -27,6 +27,10 @@ final class FileWatcher: @unchecked Sendable {
         | UInt32(IN_MOVED_FROM) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE) | UInt32(IN_DELETE)
         | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF) | UInt32(IN_ONLYDIR)
 
+    /// Reported among the changed paths when the kernel dropped events: anything may have
+    /// changed.
+    static let overflowed = "(event queue overflowed)"
+
     /// Starts watching `roots` (folders that do not exist are skipped); `onChange` gets the
     /// changed paths, on a background queue, once per batch of kernel events.
     init(roots: [URL], onChange: @escaping @Sendable ([String]) -> Void) throws {
@@ -115,7 +119,7 @@ final class FileWatcher: @unchecked Sendable {
             offset += header + length
 
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                changed.append("(event queue overflowed)")
+                changed.append(Self.overflowed)
                 continue
             }
             if mask & UInt32(IN_IGNORED) != 0 {

@@ -27,10 +27,16 @@ extension SiteSession {
         defer { last = keepsLast ? previous : nil }
         var clock = StageClock()
         let paths = options.paths
-        // A path that is not there and that the last build did not read (an editor's
-        // temporary file, come and gone) changes nothing.
+        // A path that is not there, that the last build did not read and that held nothing it
+        // read (an editor's temporary file, come and gone) changes nothing. Anything else that
+        // is not a path (a watcher's note that events were lost) is not an edit.
         let read = Set(previous.sharedInputs.map(\.path))
-        let edited = Set(changed.filter { files[$0] != nil || read.contains($0) || access($0, F_OK) == 0 })
+        func cameAndWent(_ path: String) -> Bool {
+            guard path.hasPrefix("/"), files[path] == nil, !read.contains(path), access(path, F_OK) != 0 else { return false }
+            let folder = path + "/"
+            return !files.keys.contains { $0.hasPrefix(folder) } && !read.contains { $0.hasPrefix(folder) }
+        }
+        let edited = Set(changed.filter { !cameAndWent($0) })
         guard !edited.isEmpty,
             edited.allSatisfy({ files[$0] != nil && previous.articleIndexes[paths.displayPath($0)] != nil })
         else {

@@ -129,6 +129,20 @@ struct SiteSessionCorpusTests {
         let fixed = try session.build(changed: [broken.path]).get()
         #expect(fixed.stageTimes.contains { $0.stage == "Load" }, "after a failure the next build looks at every file")
         try expectSameAsFreshBuild("fixed")
+        // An edit together with a folder of articles moved away, or with lost events: a full build.
+        project.write("Content/articles/old/b1.md", "---\ntitle: Old\ndate: 2026-02-01T00:00:00Z\n---\nOld about oil.\n")
+        _ = try session.build().get()
+        let folder = project.url.appendingPathComponent("Content/articles/old")
+        try FileManager.default.moveItem(at: folder, to: project.url.appendingPathComponent("moved-away"))
+        writeArticle(11, title: "Story 11 moved along", body: "Body 11 about tax.", day: days[11])
+        let eleven = project.url.appendingPathComponent("Content/articles/a11.md").path
+        let moved = try session.build(changed: [eleven, folder.path]).get()
+        #expect(moved.stageTimes.contains { $0.stage == "Load" }, "a vanished folder held articles")
+        try expectSameAsFreshBuild("folder moved away")
+        writeArticle(11, title: "Story 11 again", body: "Body 11 about tax.", day: days[11])
+        let lost = try session.build(changed: [eleven, "(event queue overflowed)"]).get()
+        #expect(lost.stageTimes.contains { $0.stage == "Load" }, "a note that is not a path is not an edit")
+        try expectSameAsFreshBuild("events lost")
         // A file the session never saw: a full build.
         project.write("Content/articles/new.md", "---\ntitle: New\ndate: 2026-06-01T00:00:00Z\n---\nNew about oil.\n")
         let added = try session.build(changed: [project.url.appendingPathComponent("Content/articles/new.md").path]).get()
