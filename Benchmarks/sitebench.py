@@ -265,13 +265,18 @@ def main():
     folder = corpus(args.n)
     if args.generate_only:
         return
-    # ext4 without a journal (as on this machine) skips inodes freed in the last 30 seconds when
-    # it allocates new ones, one by one: creating 30,000 files right after deleting 30,000
-    # costs seconds of kernel time. So old outputs are deleted first, then 31 s pass, and each
-    # run writes into a fresh folder; all are deleted at the end.
-    if remove_outputs(args.n):
-        print("Waiting 31 s after deleting old outputs (see the comment in sitebench.py) …", flush=True)
-        time.sleep(31)
+    # ext4 without a journal (as on this machine) skips recently freed inodes when it allocates
+    # new ones, one by one (`recently_deleted()` in fs/ext4/ialloc.c: freed less than 60 s ago,
+    # or 300 s while their inode table block is not yet written back): creating 30,000 files
+    # right after deleting 30,000 costs seconds of kernel time. So old outputs are deleted first
+    # and written back (`sync`), and the first run waits until 61 s have passed since the last
+    # deletion by this script (recorded in bench-work/.last-delete, since the end of each
+    # series deletes its outputs too); each run writes into a fresh folder.
+    remove_outputs(args.n)
+    wait = last_delete() + DELETE_QUIET - time.time()
+    if wait > 0:
+        print(f"Waiting {wait:.0f} s after the last deletion of outputs (see the comment in sitebench.py) …", flush=True)
+        time.sleep(wait)
     print(f"Load before: {load()} (nproc {os.cpu_count()})", flush=True)
     walls, rsss, cpus = [], [], []
     output = None
@@ -301,14 +306,31 @@ def main():
     remove_outputs(args.n)
 
 
+DELETE_QUIET = 61  # seconds after deleting files before ext4 stops skipping their inodes
+DELETE_STAMP = os.path.join(WORK, ".last-delete")
+
+
+def last_delete():
+    """When this script last deleted outputs (0 if never)."""
+    try:
+        with open(DELETE_STAMP) as stamp:
+            return float(stamp.read().strip() or 0)
+    except (OSError, ValueError):
+        return 0.0
+
+
 def remove_outputs(n):
-    """Deletes the output folders of earlier runs; returns whether there were any."""
+    """Deletes the output folders of earlier runs, noting when; returns whether there were any."""
     found = False
     if os.path.isdir(WORK):
         for name in os.listdir(WORK):
             if name.startswith(f"out-{n}-") or name.startswith(f"inc-{n}"):
                 shutil.rmtree(os.path.join(WORK, name), ignore_errors=True)
                 found = True
+    if found:
+        os.sync()  # inode table blocks written back: the 60 s window applies, not the 300 s one
+        with open(DELETE_STAMP, "w") as stamp:
+            stamp.write(f"{time.time()}\n")
     return found
 
 
