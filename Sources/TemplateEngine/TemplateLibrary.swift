@@ -57,14 +57,7 @@ public struct TemplateLibrary: Sendable {
         escaping: TemplateEscaping? = nil,
         strict: Bool = true
     ) throws -> String {
-        try template(named: name).rendering(
-            context,
-            partials: templates,
-            escaping: escaping ?? TemplateEscaping(templateName: name),
-            strict: strict,
-            partialsAreFixed: true,
-            firstLiveSection: firstSection
-        ).text
+        try output(name, context, escaping: escaping, strict: strict).text
     }
 
     /// Renders like ``render(_:_:escaping:strict:)``, returning the UTF-8 bytes of the text:
@@ -75,6 +68,13 @@ public struct TemplateLibrary: Sendable {
         escaping: TemplateEscaping? = nil,
         strict: Bool = true
     ) throws -> [UInt8] {
+        try output(name, context, escaping: escaping, strict: strict).bytes
+    }
+
+    /// The output of the template `name` with every template of this library as its partials.
+    private func output(
+        _ name: String, _ context: TemplateValue, escaping: TemplateEscaping?, strict: Bool
+    ) throws -> TemplateOutput {
         try template(named: name).rendering(
             context,
             partials: templates,
@@ -82,7 +82,7 @@ public struct TemplateLibrary: Sendable {
             strict: strict,
             partialsAreFixed: true,
             firstLiveSection: firstSection
-        ).bytes
+        )
     }
 
     private func template(named name: String) throws(TemplateError) -> Template {

@@ -122,11 +122,7 @@ extension SiteSession {
         }.flatMap { _ -> Result<Void, BuildFailure> in
             Result { () throws(SitegenError) in
                 for file in searchFiles { try output.stage(file) }
-                if makesJSONFeed {
-                    let jsonFeed = try feeds.jsonFeed()
-                    log.record(jsonFeed.path, size: jsonFeed.contents.count)
-                    try output.stage(jsonFeed)
-                }
+                if makesJSONFeed { try log.stageJSONFeed(of: feeds, into: output) }
             }.mapError { BuildFailure(errors: [$0], warnings: []) }
         }
         clock.lap("Render")

@@ -298,11 +298,7 @@ public final class SiteSession: @unchecked Sendable {
                 output.countUnchanged(1)
                 return .success(())
             }
-            return Result { () throws(SitegenError) in
-                let jsonFeed = try feeds.jsonFeed()
-                log.record(jsonFeed.path, size: jsonFeed.contents.count)
-                try output.stage(jsonFeed)
-            }.mapError { BuildFailure(errors: [$0], warnings: []) }
+            return Result { () throws(SitegenError) in try log.stageJSONFeed(of: feeds, into: output) }.mapError { BuildFailure(errors: [$0], warnings: []) }
         }
         clock.lap("Render")
         if case .failure(let failure) = result {
@@ -383,6 +379,13 @@ final class RenderLog: @unchecked Sendable {
     }
 
     func record(_ path: String, size: Int) { lock.withLock { sizes[path] = size } }
+
+    /// Makes the JSON feed (in code, not from a template), records its size and stages it.
+    func stageJSONFeed(of feeds: FeedPlan, into output: StagedOutput) throws(SitegenError) {
+        let jsonFeed = try feeds.jsonFeed()
+        record(jsonFeed.path, size: jsonFeed.contents.count)
+        try output.stage(jsonFeed)
+    }
 
     var results: (fingerprints: [String: ContextFingerprint], sizes: [String: Int]) {
         lock.withLock { (fingerprints, sizes) }
