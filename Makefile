@@ -4,10 +4,13 @@ SWIFT ?= swift
 .PHONY: site serve test deps bench bench-templates validate clean fuzz fuzz-build
 
 deps:
-	@pkg-config --exists libcmark || { \
-	  echo "Installing libcmark-dev (the CommonMark reference library)…"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libcmark-dev; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq libcmark-dev; fi; }
+	@missing=""; \
+	pkg-config --exists libcmark || missing="$$missing libcmark-dev"; \
+	pkg-config --exists jemalloc || missing="$$missing libjemalloc-dev"; \
+	[ -z "$$missing" ] || { \
+	  echo "Installing$$missing (libcmark, the CommonMark reference library; jemalloc, the allocator)…"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; fi; }
 
 site: deps
 	$(SWIFT) build -c release --product sitegen

@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // The executable's allocator, in place of the C library's malloc (BENCHMARKS.md).
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"]), .brew(["jemalloc"])]
+        ),
         .target(name: "MarkdownHTML", dependencies: ["CCmark"]),
         .target(name: "TemplateEngine"),
         .target(
@@ -31,7 +37,8 @@ let package = Package(
         .executableTarget(
             name: "SitegenCLI",
             dependencies: [
-                "SitegenCore", "SitegenServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SitegenCore", "SitegenServer", "CJemalloc",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),

@@ -92,10 +92,12 @@ struct SitegenCommandTests {
         #expect(result.stderr.contains("invalid --now 'soon'"))
     }
 
-    @Test func versionNamesLibcmark() throws {
+    @Test func versionNamesLibcmarkAndJemalloc() throws {
         let result = try run(["--version"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("sitegen 0.1.0 (libcmark 0."))
+        // jemalloc answers its own `mallctl` only when it is linked into the executable.
+        #expect(result.stdout.contains(", jemalloc 5."))
     }
 
     @Test func checkWritesNothing() throws {
