@@ -150,6 +150,17 @@ extension BuildStamps {
         return text[utf8.index(utf8.startIndex, offsetBy: start)...utf8.index(utf8.startIndex, offsetBy: end)]
     }
 
+    /// The last output line of stamps written by `text` (the manifest's, which every build
+    /// records last), without its line feed; nil when there is none.
+    static func lastOutputLine(in text: String) -> Substring? {
+        // The text ends "O <manifest>\nend <counts>\n".
+        guard text.hasSuffix("\n"), let end = text.dropLast().lastIndex(of: "\n"),
+            case let lastOutput = text[..<end], let start = lastOutput.lastIndex(of: "\n")
+        else { return nil }
+        let line = lastOutput[lastOutput.index(after: start)...]
+        return line.hasPrefix("O ") ? line : nil
+    }
+
     /// Reads stamps written by `text`; nil for anything else.
     init?(text: String) {
         var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)[...]
@@ -210,9 +221,12 @@ extension BuildStamps {
         /// A killed build's marker means temporary files to clear: only a full build does that.
         func unchangedReport() -> BuildReport? {
             let killed = access(paths.output.appendingPathComponent(SiteWriter.stagingMarker).path, F_OK) == 0
-            // The inputs' lines are compared as text first: a changed input is found without
-            // parsing 40,000 lines.
+            // The inputs' lines and the manifest's are compared as text first: a changed input
+            // or a deleted or rewritten output folder is found without parsing 40,000 lines or
+            // looking at 30,000 files.
+            let manifest = FileStamp(path: Manifest.fileName, at: paths.output.appendingPathComponent(Manifest.fileName).path)
             guard let recordedText, let key, let inputs, !killed, (try? OutputFolder.check(paths)) != nil,
+                manifest.exists, BuildStamps.lastOutputLine(in: recordedText) == "O " + manifest.line,
                 BuildStamps.inputLines(in: recordedText) == BuildStamps.inputLines(inputs)[...],
                 let recorded = BuildStamps(text: recordedText),
                 recorded.matches(key: key, inputs: inputs, output: paths.output)

@@ -65,6 +65,13 @@ struct BuildStampsTests {
 
         let moved = try site.build(baseURL: "https://example.org/news/").get()
         #expect(stages(moved).contains("Render") && moved.written > 0)
+
+        // The whole output folder deleted: found by the manifest's stamp, every file written.
+        try await settle()
+        _ = try site.build().get()
+        try FileManager.default.removeItem(at: site.output)
+        let fresh = try site.build().get()
+        #expect(stages(fresh).contains("Render") && fresh.written == fresh.files && fresh.unchanged == 0)
     }
 
     /// A folder or link named like an article is an error of a full build; adding one must
@@ -121,6 +128,11 @@ struct BuildStampsTests {
         // The input lines found as text are those the parsed inputs write.
         #expect(BuildStamps.inputLines(in: text) == BuildStamps.inputLines(stamps.inputs)[...])
         #expect(BuildStamps.inputLines(in: "# no stamps\n") == "")
+        // The last output line found as text is the manifest's, which the check compares first.
+        #expect(stamps.outputs.last?.path == Manifest.fileName)
+        #expect(BuildStamps.lastOutputLine(in: text).map(String.init) == "O " + (stamps.outputs.last?.line ?? ""))
+        #expect(BuildStamps.lastOutputLine(in: "# no stamps\n") == nil)
+        #expect(BuildStamps.lastOutputLine(in: text.replacingOccurrences(of: "\nO ", with: "\nI ")) == nil)
         // Stamp lines are read byte by byte: every field, a path with spaces; anything else refused.
         let line = "12 34 1700000000 123456789 1700000001 5 /a path/with spaces.md"
         let stamp = try #require(FileStamp(line: Substring(line)))
