@@ -61,23 +61,31 @@ struct SearchIndex {
         let site = self.site
         let results = Array(site.articles[numbers]).concurrentMap { article -> Result<Document, SitegenError> in
             if let document = known?(article) { return .success(document) }
-            let leaderNames = article.leaderIDs.compactMap(site.leader).map(\.name)
-            let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
-            var strong = SearchTermSet()
-            for text in [article.title] + leaderNames { strong.insertTerms(of: text) }
-            var all = strong
-            // The body's words from its Markdown, read again from its file: markup and escapes
-            // are not letters, so they drop out.
-            let markdown: String
-            do throws(SitegenError) {
-                markdown = try article.body.markdown()
-            } catch {
-                return .failure(error)
-            }
-            for text in [article.summary, markdown] + topicNames { all.insertTerms(of: text) }
-            return .success(Document(strong: strong.terms, all: all.terms))
+            return Self.termSets(of: article, in: site).map { Document(strong: $0.strong.terms, all: $0.all.terms) }
         }
         return try results.map { result throws(SitegenError) in try result.get() }
+    }
+
+    /// The terms of `article`: of its title and leaders' names (`strong`), and of those, its
+    /// summary, body and topics' names (`all`).
+    private static func termSets(
+        of article: Article, in site: Site
+    ) -> Result<(strong: SearchTermSet, all: SearchTermSet), SitegenError> {
+        let leaderNames = article.leaderIDs.compactMap(site.leader).map(\.name)
+        let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
+        var strong = SearchTermSet()
+        for text in [article.title] + leaderNames { strong.insertTerms(of: text) }
+        var all = strong
+        // The body's words from its Markdown, read again from its file: markup and escapes
+        // are not letters, so they drop out.
+        let markdown: String
+        do throws(SitegenError) {
+            markdown = try article.body.markdown()
+        } catch {
+            return .failure(error)
+        }
+        for text in [article.summary, markdown] + topicNames { all.insertTerms(of: text) }
+        return .success((strong, all))
     }
 
     /// The inverted index: term → the articles that have it.
@@ -99,16 +107,23 @@ struct SearchIndex {
     static let termBatch = 512
 
     /// The index of every article, made `termBatch` articles at a time so that the terms of
-    /// only one batch are in memory beside the postings. The state keeps no documents: a build
-    /// does not update it.
+    /// only one batch are in memory beside the postings, each term made a String once
+    /// (`PostingsBuilder`). The state keeps no documents: a build does not update it.
     /// - Throws: `SitegenError` when a body cannot be read again.
     func state() throws(SitegenError) -> State {
-        var postings: [String: Posting] = [:]
+        let site = self.site
+        var builder = PostingsBuilder()
         for first in stride(from: 0, to: site.articles.count, by: Self.termBatch) {
             let numbers = first..<min(site.articles.count, first + Self.termBatch)
-            Self.add(try documents(of: numbers), numberedFrom: first, to: &postings)
+            let results = Array(site.articles[numbers]).concurrentMap { article in
+                Self.termSets(of: article, in: site).map { (strong: $0.strong.packedTerms, all: $0.all.packedTerms) }
+            }
+            for (offset, result) in results.enumerated() {
+                let terms = try result.get()
+                builder.add(strong: terms.strong, all: terms.all, number: first + offset)
+            }
         }
-        return State(postings: postings)
+        return State(postings: builder.dictionary())
     }
 
     /// Every file of the index, in a fixed order.

@@ -38,21 +38,38 @@ struct SearchTermSet {
         SearchFolding.forEachTerm(in: text, ascii: { insert(ascii: $0) }, other: { insert($0) })
     }
 
+    /// Every distinct term without making a String for the short ASCII ones: their integer
+    /// pairs, then the other terms.
+    var packedTerms: PackedTerms {
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(2 * count)
+        for slot in stride(from: 0, to: table.count, by: 2) where table[slot] != 0 || table[slot + 1] != 0 {
+            pairs.append(table[slot])
+            pairs.append(table[slot + 1])
+        }
+        return PackedTerms(pairs: pairs, others: Array(others))
+    }
+
+    /// The term packed as `low` and `high` (`insert(ascii:)`), as a String.
+    static func term(low: UInt64, high: UInt64) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        for word in [low, high] {
+            var rest = word
+            while rest != 0 {
+                bytes.append(UInt8(truncatingIfNeeded: rest))
+                rest >>= 8
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Every distinct term, in no particular order.
     var terms: [String] {
         var terms = Array(others)
         terms.reserveCapacity(count + others.count)
-        var bytes: [UInt8] = []
         for slot in stride(from: 0, to: table.count, by: 2) where table[slot] != 0 || table[slot + 1] != 0 {
-            bytes.removeAll(keepingCapacity: true)
-            for word in [table[slot], table[slot + 1]] {
-                var rest = word
-                while rest != 0 {
-                    bytes.append(UInt8(truncatingIfNeeded: rest))
-                    rest >>= 8
-                }
-            }
-            terms.append(String(decoding: bytes, as: UTF8.self))
+            terms.append(Self.term(low: table[slot], high: table[slot + 1]))
         }
         return terms
     }
@@ -82,9 +99,89 @@ struct SearchTermSet {
         }
     }
 
-    private static func hash(_ low: UInt64, _ high: UInt64) -> Int {
+    static func hash(_ low: UInt64, _ high: UInt64) -> Int {
         var value = low &* 0x9E37_79B9_7F4A_7C15 ^ (high &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
         value ^= value >> 29
         return Int(truncatingIfNeeded: value)
+    }
+}
+
+/// The distinct terms of one article as `SearchTermSet.packedTerms` gives them.
+struct PackedTerms: Sendable {
+    /// Each short ASCII term as two integers (`low`, `high`), one after the other.
+    var pairs: [UInt64]
+    /// Every other term.
+    var others: [String]
+}
+
+/// The postings of a whole index made in one go (`SearchIndex.state()`): each distinct term is
+/// found by its integer pair in an open-addressing table (the others by a dictionary) and
+/// made a String once, instead of once per article that has it.
+struct PostingsBuilder {
+    /// Pairs of integers, `slots * 2` long, (0, 0) for an empty slot; `ids` holds the term's
+    /// number in the same slot.
+    private var table = [UInt64](repeating: 0, count: 2 * 4096)
+    private var ids = [Int32](repeating: -1, count: 4096)
+    private var packedCount = 0
+    private var otherIDs: [String: Int] = [:]
+    private var names: [String] = []
+    private var postings: [SearchIndex.Posting] = []
+
+    /// Adds the article numbered `number`, after every article numbered lower.
+    mutating func add(strong: PackedTerms, all: PackedTerms, number: Int) {
+        for (terms, list) in [(all, \SearchIndex.Posting.all), (strong, \SearchIndex.Posting.strong)] {
+            for pair in stride(from: 0, to: terms.pairs.count, by: 2) {
+                postings[id(terms.pairs[pair], terms.pairs[pair + 1])][keyPath: list].append(number)
+            }
+            for term in terms.others { postings[id(term)][keyPath: list].append(number) }
+        }
+    }
+
+    /// Every term's articles.
+    func dictionary() -> [String: SearchIndex.Posting] {
+        Dictionary(uniqueKeysWithValues: zip(names, postings))
+    }
+
+    private mutating func id(_ term: String) -> Int {
+        if let id = otherIDs[term] { return id }
+        let id = newTerm(term)
+        otherIDs[term] = id
+        return id
+    }
+
+    private mutating func id(_ low: UInt64, _ high: UInt64) -> Int {
+        let mask = ids.count - 1
+        var slot = SearchTermSet.hash(low, high) & mask
+        while true {
+            let (storedLow, storedHigh) = (table[2 * slot], table[2 * slot + 1])
+            if storedLow == low && storedHigh == high { return Int(ids[slot]) }
+            if storedLow == 0 && storedHigh == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        let id = newTerm(SearchTermSet.term(low: low, high: high))
+        (table[2 * slot], table[2 * slot + 1], ids[slot]) = (low, high, Int32(id))
+        packedCount += 1
+        if packedCount * 2 > ids.count { grow() }
+        return id
+    }
+
+    private mutating func newTerm(_ name: String) -> Int {
+        names.append(name)
+        postings.append(SearchIndex.Posting())
+        return names.count - 1
+    }
+
+    /// Doubles the table, keeping it at most half full.
+    private mutating func grow() {
+        let (oldTable, oldIDs) = (table, ids)
+        table = [UInt64](repeating: 0, count: oldTable.count * 2)
+        ids = [Int32](repeating: -1, count: oldIDs.count * 2)
+        let mask = ids.count - 1
+        for old in oldIDs.indices where oldIDs[old] >= 0 {
+            let (low, high) = (oldTable[2 * old], oldTable[2 * old + 1])
+            var slot = SearchTermSet.hash(low, high) & mask
+            while ids[slot] >= 0 { slot = (slot + 1) & mask }
+            (table[2 * slot], table[2 * slot + 1], ids[slot]) = (low, high, oldIDs[old])
+        }
     }
 }

@@ -70,9 +70,11 @@ final class StagedOutput: @unchecked Sendable {
     /// Stages `bytes` as the file at `path` (relative to the output folder).
     func stage(_ bytes: [UInt8], at path: String) throws(SitegenError) {
         let target = rootPath + path
-        // In a folder this build made, nothing stands yet: no need to look.
+        // In a folder this build made, or will make in one it made, nothing stands yet (files
+        // appear only at `commit`): no need to look.
         let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        let inNewFolder = lock.withLock { madeFolders.contains(folder) }
+        let parent = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
+        let inNewFolder = lock.withLock { madeFolders.contains(folder) || (!folder.isEmpty && madeFolders.contains(parent)) }
         switch inNewFolder ? .absent : Self.compare(bytes, withFileAt: target) {
         case .same:
             lock.withLock { unchanged += 1 }

@@ -48,3 +48,51 @@ struct SearchIndexStateTests {
         expectSame(updated, SearchIndex.State(documents: after))
     }
 }
+
+/// A build's index (`SearchIndex.state()`, through `PostingsBuilder`) is exactly the index of
+/// every article's document.
+struct SearchIndexBuildTests {
+    @Test func aBuildsIndexIsTheIndexOfEveryDocument() throws {
+        var news = SyntheticNews()
+        // More articles than one batch of `termBatch`.
+        let site = news.site(articles: 2 * SearchIndex.termBatch + 37)
+        let index = SearchIndex(site: site)
+        let built = try index.state()
+        let fresh = SearchIndex.State(postings: SearchIndex.postings(try index.documents()))
+        #expect(built.postings.count > 1000)
+        #expect(built.postings == fresh.postings)
+        #expect(built.terms == fresh.terms)
+    }
+
+    /// Terms of every kind (short ASCII, longer than 16 bytes, not ASCII), more than the
+    /// builder's first table holds, in seeded random articles.
+    @Test func theBuilderGivesEachTermItsArticles() {
+        var random = SyntheticNews.Random(state: 11)
+        let vocabulary = (0..<6000).map { number -> String in
+            switch number % 5 {
+            case 0: "t\(number)"
+            case 1: "seventeen-bytes-\(number)"  // a long term: hyphens are kept by insert(_:)
+            case 2: "erdoğan\(number)"
+            default: "w\(number)x"
+            }
+        }
+        var documents: [SearchIndex.Document] = []
+        var builder = PostingsBuilder()
+        for number in 0..<400 {
+            var strong = SearchTermSet(), all = SearchTermSet()
+            for _ in 0..<(1 + random.below(60)) {
+                let term = vocabulary[random.below(vocabulary.count)]
+                all.insert(term)
+                if random.below(4) == 0 {
+                    strong.insert(term)
+                    all.insert(term)
+                }
+            }
+            documents.append(SearchIndex.Document(strong: strong.terms, all: all.terms))
+            builder.add(strong: strong.packedTerms, all: all.packedTerms, number: number)
+        }
+        let expected = SearchIndex.postings(documents)
+        #expect(expected.count > 4096)
+        #expect(builder.dictionary() == expected)
+    }
+}
