@@ -13,6 +13,9 @@ struct FrontMatter {
         var keyLocation: SourceLocation
         var node: Node
         var valueLocation: SourceLocation
+        /// Where each item of a sequence value is, when the node has no marks
+        /// (`FrontMatter(simpleYAML:path:firstLine:)`); empty otherwise.
+        var itemLocations: [SourceLocation] = []
     }
 
     let path: String
@@ -23,6 +26,12 @@ struct FrontMatter {
     init(path: String) {
         self.path = path
         self.firstLine = 2
+    }
+
+    init(path: String, firstLine: Int, entries: [Entry]) {
+        self.path = path
+        self.firstLine = firstLine
+        self.entries = entries
     }
 
     init(path: String, mapping: Node.Mapping, firstLine: Int) {
@@ -87,8 +96,10 @@ struct FrontMatterReader {
             return scalar.string.isEmpty ? [] : [Located(value: scalar.string, location: entry.valueLocation)]
         case .sequence(let sequence):
             var result: [Located<String>] = []
-            for item in sequence {
-                let location = FrontMatter.location(of: item, path: frontMatter.path, firstLine: frontMatter.firstLine)
+            for (position, item) in sequence.enumerated() {
+                let location = position < entry.itemLocations.count
+                    ? entry.itemLocations[position]
+                    : FrontMatter.location(of: item, path: frontMatter.path, firstLine: frontMatter.firstLine)
                 guard case .scalar(let scalar) = item else {
                     diagnostics.append(SitegenError(.wrongType(key: key, expected: Self.listExample(for: key)), at: location))
                     continue

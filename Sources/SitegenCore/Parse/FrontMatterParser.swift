@@ -64,6 +64,9 @@ struct FrontMatterParser {
         guard let (yaml, body, close) = Self.split(text) else {
             throw SitegenError(.unterminatedFrontMatter, at: SourceLocation(path: file.path))
         }
+        if let simple = FrontMatter(simpleYAML: yaml, path: file.path, firstLine: 2) {
+            return SplitSource(frontMatter: simple, body: body, bodyStartLine: close + 2, hasFrontMatter: true)
+        }
         try Self.refuseAliases(in: yaml, path: file.path, firstLine: 2)
         let node: Node?
         do {

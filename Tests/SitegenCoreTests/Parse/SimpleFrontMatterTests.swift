@@ -1,0 +1,110 @@
+import Testing
+import Yams
+@testable import SitegenCore
+
+/// `FrontMatter(simpleYAML:path:firstLine:)` reads only front matter that Yams reads the same
+/// way: the same keys, nodes and locations, or nil.
+struct SimpleFrontMatterTests {
+    /// What Yams makes of `yaml`, as `FrontMatterParser` composes it; nil when it refuses it or
+    /// it is not a mapping.
+    func yamsFrontMatter(_ yaml: String) -> FrontMatter? {
+        guard case .mapping(let mapping)? = try? FrontMatterParser.compose(yaml) else { return nil }
+        return FrontMatter(path: "a.md", mapping: mapping, firstLine: 2)
+    }
+
+    func expectSame(_ simple: FrontMatter, _ yams: FrontMatter?, _ yaml: String) {
+        guard let yams else {
+            Issue.record("Yams refuses what the simple reader read: \(yaml.debugDescription)")
+            return
+        }
+        #expect(simple.entries.map(\.key) == yams.entries.map(\.key), "\(yaml.debugDescription)")
+        for (mine, theirs) in zip(simple.entries, yams.entries) {
+            #expect(mine.node == theirs.node, "\(yaml.debugDescription)")
+            #expect(mine.keyLocation == theirs.keyLocation, "\(yaml.debugDescription)")
+            #expect(mine.valueLocation == theirs.valueLocation, "\(yaml.debugDescription)")
+            if case .sequence(let items) = theirs.node {
+                let marked = items.map { FrontMatter.location(of: $0, path: "a.md", firstLine: 2) }
+                #expect(mine.itemLocations == marked, "\(yaml.debugDescription)")
+            }
+        }
+    }
+
+    @Test func theUsualFrontMatterIsReadAsYamsReadsIt() throws {
+        let yaml = """
+            title: Quentin Dimitrov announced on tariffs — and “soybeans” talks, [again] {open}
+            date: 2020-03-06T06:51:00+00:00
+            leaders: [quentin-dimitrov, xi-jinping]
+            topics:
+              - tariffs
+              - soybeans
+            slug: quentin-dimitrov-1767
+            author: Ada Castillo (Erdoğan desk)
+            draft: false
+            """
+        let simple = try #require(FrontMatter(simpleYAML: yaml, path: "a.md", firstLine: 2))
+        expectSame(simple, yamsFrontMatter(yaml), yaml)
+        #expect(simple.entries.count == 7)
+    }
+
+    @Test func anythingOutsideTheSubsetIsLeftToYams() {
+        for yaml in [
+            "", "title: 'quoted'", "title: \"quoted\"", "title: a # comment", "# comment\ntitle: a", "title: a\n\ndate: b",
+            "title: a\ntitle: b", "title:", "title:\n", "source:\n  name: a", "title: >\n  folded", "title: |\n  literal",
+            "title: !tag a", "title: &anchor a", "title: *alias", "title: a\n  continued", "title:\ta", "title: a ",
+            "title: [a, b,]", "title: [a, [b]]", "title: [a: b]", "title: {a: b}", "title: - a", "title: a\r",
+            "leaders:\n  - a\n    - b", "leaders:\n  - a\n - b", "leaders:\n  - 'a'", "---\ntitle: a", "title: a: b",
+            "title: a\u{2028}b", "title: a\u{85}b", "title: \u{FEFF}a", " title: a", "ti tle: a", "1title: a",
+        ] {
+            #expect(FrontMatter(simpleYAML: yaml, path: "a.md", firstLine: 2) == nil, "\(yaml.debugDescription)")
+        }
+    }
+
+    /// Seeded random front matter from pieces that sit on the subset's edges: whatever the
+    /// simple reader reads, Yams reads the same way.
+    @Test func seededRandomFrontMatterReadsAsYamsReadsIt() {
+        let keys = ["title", "date", "leaders", "topics", "a_b", "x-y", "k1", " title", "#c", "ti tle", "_k", "T"]
+        let values = [
+            "plain words", "Erdoğan", "“quoted” words", "a: b", "a:b", "a #b", "a#b", "'q'", "\"q\"", "[a, b]", "[a,b]",
+            "[ a , b ]", "[]", "[ ]", "[a,]", "[a, [b]]", "[a:b]", "[a b, c]", "[é, 𝘚𝘵]", "-x", "- x", "x -", "?x", "@x",
+            "`x", "%x", "|", ">", "!tag x", "&a x", "*a", "12:30", "2020-01-01T00:00:00+00:00", "yes", "~", "null", "",
+            "  padded", "trailing ", "tab\there", "a, b", "{a: b}", "a}b", "a]b", "x\u{85}", "x\u{2028}", "x\u{FEFF}y",
+            "é", "𝘚𝘵𝘺𝘭𝘦𝘥", "...", "---", "a --- b", "x\r", "a:", "a::b", "http://example.org/a?b=c#d", "50%",
+            "x\u{7F}", "x\u{9F}", "x\u{FFFE}",
+        ]
+        let items = ["- a", "  - b", "  - é c", "- 'q'", "-x", "- ", "- a: b", "    - d", "- [a]", "-  spaced"]
+        var random = SyntheticNews.Random(state: 2026)
+        var read = 0
+        for _ in 0..<4000 {
+            var lines: [String] = []
+            for _ in 0..<(1 + random.below(6)) {
+                let key = keys[random.below(keys.count)]
+                if random.below(5) == 0 {
+                    lines.append(key + ":")
+                    for _ in 0..<random.below(4) { lines.append(items[random.below(items.count)]) }
+                } else {
+                    lines.append(key + ": " + values[random.below(values.count)])
+                }
+            }
+            let yaml = lines.joined(separator: "\n")
+            guard let simple = FrontMatter(simpleYAML: yaml, path: "a.md", firstLine: 2) else { continue }
+            read += 1
+            expectSame(simple, yamsFrontMatter(yaml), yaml)
+        }
+        #expect(read > 200)
+    }
+
+    /// Diagnostics point where they did: a bad item of a flow or block list, a bad date.
+    @Test func diagnosticsKeepTheirLocations() throws {
+        let yaml = "title: A\ndate: 2025-13-45\ntopics:\n  - trade\n  - x\nleaders: [a, b]"
+        let simple = try #require(FrontMatter(simpleYAML: yaml, path: "a.md", firstLine: 2))
+        var reader = FrontMatterReader(simple)
+        #expect(reader.date("date") == nil)
+        #expect(reader.diagnostics.map(\.location) == [SourceLocation(path: "a.md", line: 3, column: 7)])
+        #expect(reader.strings("topics")?.map(\.location) == [
+            SourceLocation(path: "a.md", line: 5, column: 5), SourceLocation(path: "a.md", line: 6, column: 5),
+        ])
+        #expect(reader.strings("leaders")?.map(\.location) == [
+            SourceLocation(path: "a.md", line: 7, column: 11), SourceLocation(path: "a.md", line: 7, column: 14),
+        ])
+    }
+}
