@@ -15,6 +15,20 @@ public enum FuzzEntryPoints {
             reader.warnAboutUnknownKeys(allowed: ArticleParser.keys)
         }
         _ = SiteConfigParser().parse(SourceFile(path: "Content/site.yml", text: file.text), baseURLOverride: nil)
+        // Front matter read without Yams must be what Yams reads.
+        let yaml = file.text.hasPrefix("---\n") ? FrontMatterParser.split(file.text)?.yaml ?? file.text : file.text
+        if let simple = FrontMatter(simpleYAML: yaml, path: file.path, firstLine: 1) {
+            guard case .mapping(let mapping)? = try? FrontMatterParser.compose(yaml) else {
+                preconditionFailure("Yams refuses front matter the simple reader read")
+            }
+            let yams = FrontMatter(path: file.path, mapping: mapping, firstLine: 1)
+            precondition(simple.entries.map(\.key) == yams.entries.map(\.key), "keys differ")
+            for (mine, theirs) in zip(simple.entries, yams.entries) {
+                precondition(mine.node == theirs.node, "nodes of '\(mine.key)' differ")
+                precondition(mine.keyLocation == theirs.keyLocation && mine.valueLocation == theirs.valueLocation,
+                             "locations of '\(mine.key)' differ")
+            }
+        }
     }
 
     /// The raw news text parser (`.txt`, DESIGN §2.3), with its title and post recognition.

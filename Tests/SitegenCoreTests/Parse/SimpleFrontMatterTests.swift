@@ -53,7 +53,7 @@ struct SimpleFrontMatterTests {
             "title: !tag a", "title: &anchor a", "title: *alias", "title: a\n  continued", "title:\ta", "title: a ",
             "title: [a, b,]", "title: [a, [b]]", "title: [a: b]", "title: {a: b}", "title: - a", "title: a\r",
             "leaders:\n  - a\n    - b", "leaders:\n  - a\n - b", "leaders:\n  - 'a'", "---\ntitle: a", "title: a: b",
-            "title: a\u{2028}b", "title: a\u{85}b", "title: \u{FEFF}a", " title: a", "ti tle: a", "1title: a",
+            "title: a\u{2028}b", "title: Deal!", "title: a\ndate: 2025-12-09T07:00:00-06:00\nslug: a!!b", "title: a\u{85}b", "title: \u{FEFF}a", " title: a", "ti tle: a", "1title: a",
         ] {
             #expect(FrontMatter(simpleYAML: yaml, path: "a.md", firstLine: 2) == nil, "\(yaml.debugDescription)")
         }
@@ -69,7 +69,7 @@ struct SimpleFrontMatterTests {
             "`x", "%x", "|", ">", "!tag x", "&a x", "*a", "12:30", "2020-01-01T00:00:00+00:00", "yes", "~", "null", "",
             "  padded", "trailing ", "tab\there", "a, b", "{a: b}", "a}b", "a]b", "x\u{85}", "x\u{2028}", "x\u{FEFF}y",
             "é", "𝘚𝘵𝘺𝘭𝘦𝘥", "...", "---", "a --- b", "x\r", "a:", "a::b", "http://example.org/a?b=c#d", "50%",
-            "x\u{7F}", "x\u{9F}", "x\u{FFFE}",
+            "x\u{7F}", "x\u{9F}", "x\u{FFFE}", "Deal!", "a!!binary b",
         ]
         let items = ["- a", "  - b", "  - é c", "- 'q'", "-x", "- ", "- a: b", "    - d", "- [a]", "-  spaced"]
         var random = SyntheticNews.Random(state: 2026)
