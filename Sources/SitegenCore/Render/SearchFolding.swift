@@ -104,12 +104,13 @@ enum SearchFolding {
     /// Calls `body` with each searchable term of `text`, in order, with repeats: the same terms
     /// as `words(inFolded: fold(text)).filter(isSearchable)`, found faster.
     static func forEachTerm(in text: String, _ body: (String) -> Void) {
-        forEachTerm(in: text, ascii: { body(String(decoding: $0, as: UTF8.self)) }, other: body)
+        forEachTerm(in: text, ascii: { term, _, _ in body(String(decoding: term, as: UTF8.self)) }, other: body)
     }
 
     /// Finds the searchable terms of `text` in order, with repeats, handing a term of ASCII
-    /// letters and digits to `ascii` as lowercased bytes (valid only during the call) and
-    /// any other term to `other`.
+    /// letters and digits to `ascii` as lowercased bytes (valid only during the call) with its
+    /// first 16 bytes packed into two integers (`SearchTermSet`'s key, the first byte lowest),
+    /// and any other term to `other`.
     ///
     /// Folding works scalar by scalar, apart from marks (which it removes) joining the letter
     /// before them; so it never joins across an ASCII byte that is not a letter or digit, nor
@@ -117,50 +118,60 @@ enum SearchFolding {
     /// is one word, lowercased in place; only a piece with other scalars is folded by
     /// `foldUnicode` and split by `words`.
     static func forEachTerm(
-        in text: String, ascii: (UnsafeBufferPointer<UInt8>) -> Void, other: (String) -> Void
+        in text: String, ascii: (UnsafeBufferPointer<UInt8>, UInt64, UInt64) -> Void, other: (String) -> Void
     ) {
         var text = text
-        let stopwords = packedStopwords, longestStopword = longestStopword, isWordByte = asciiWordBytes
+        let stopwords = packedStopwords, longestStopword = longestStopword
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { lowered in
-            text.withUTF8 { bytes in
-                func piece(_ start: Int, _ end: Int, isASCII: Bool) {
-                    guard end > start else { return }
-                    if isASCII {
-                        guard end - start >= minLength else { return }
-                        let length = min(end - start, maxLength)
-                        for offset in 0..<length {
-                            let byte = bytes[start + offset]
-                            lowered[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-                        }
-                        let term = UnsafeBufferPointer(rebasing: lowered[0..<length])
-                        if length > longestStopword || !isStopword(term, in: stopwords) { ascii(term) }
-                    } else {
-                        let folded = foldUnicode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                        for word in words(inFolded: folded) where isSearchable(word) { other(word) }
-                    }
-                }
-                var start = 0, index = 0
-                var isASCII = true
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        if !isWordByte[Int(byte)] {
-                            piece(start, index, isASCII: isASCII)
-                            (start, isASCII) = (index + 1, true)
-                        }
-                        index += 1
-                    } else {
-                        let (scalar, width) = decode(bytes, at: index)
-                        if isSeparator(scalar.value) {
-                            piece(start, index, isASCII: isASCII)
-                            (start, isASCII) = (index + width, true)
+            asciiWordBytes.withUnsafeBufferPointer { isWordByte in
+                text.withUTF8 { bytes in
+                    func piece(_ start: Int, _ end: Int, isASCII: Bool) {
+                        guard end > start else { return }
+                        if isASCII {
+                            guard end - start >= minLength else { return }
+                            let length = min(end - start, maxLength)
+                            // Lowercased (capitals get bit 0x20) and packed in one pass.
+                            var low: UInt64 = 0, high: UInt64 = 0
+                            for offset in 0..<length {
+                                var byte = bytes[start + offset]
+                                if byte &- 0x41 < 26 { byte |= 0x20 }
+                                lowered[offset] = byte
+                                if offset < 8 {
+                                    low |= UInt64(byte) &<< (8 &* UInt64(offset))
+                                } else if offset < 16 {
+                                    high |= UInt64(byte) &<< (8 &* UInt64(offset &- 8))
+                                }
+                            }
+                            let term = UnsafeBufferPointer(rebasing: lowered[0..<length])
+                            if length > longestStopword || !isStopword(low, in: stopwords) { ascii(term, low, high) }
                         } else {
-                            isASCII = false
+                            let folded = foldUnicode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                            for word in words(inFolded: folded) where isSearchable(word) { other(word) }
                         }
-                        index += width
                     }
+                    var start = 0, index = 0
+                    var isASCII = true
+                    while index < bytes.count {
+                        let byte = bytes[index]
+                        if byte < 0x80 {
+                            if !isWordByte[Int(byte)] {
+                                piece(start, index, isASCII: isASCII)
+                                (start, isASCII) = (index + 1, true)
+                            }
+                            index += 1
+                        } else {
+                            let (scalar, width) = decode(bytes, at: index)
+                            if isSeparator(scalar.value) {
+                                piece(start, index, isASCII: isASCII)
+                                (start, isASCII) = (index + width, true)
+                            } else {
+                                isASCII = false
+                            }
+                            index += width
+                        }
+                    }
+                    piece(start, bytes.count, isASCII: isASCII)
                 }
-                piece(start, bytes.count, isASCII: isASCII)
             }
         }
     }
@@ -179,10 +190,10 @@ enum SearchFolding {
         (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
     }
 
-    /// Whether lowercased ASCII bytes, no longer than `longestStopword`, spell a stopword,
-    /// without hashing: each stopword (at most eight bytes) is one integer in a sorted table.
-    private static func isStopword(_ term: UnsafeBufferPointer<UInt8>, in stopwords: [UInt64]) -> Bool {
-        let key = packed(term)
+    /// Whether lowercased ASCII bytes, no longer than `longestStopword` and packed into `key`
+    /// (`packed`), spell a stopword, without hashing: each stopword (at most eight bytes) is
+    /// one integer in a sorted table.
+    private static func isStopword(_ key: UInt64, in stopwords: [UInt64]) -> Bool {
         var low = 0, high = stopwords.count
         while low < high {
             let middle = (low + high) / 2

@@ -35,7 +35,12 @@ struct SearchTermSet {
 
     /// Adds every term of `text` (`SearchFolding.forEachTerm`).
     mutating func insertTerms(of text: String) {
-        SearchFolding.forEachTerm(in: text, ascii: { insert(ascii: $0) }, other: { insert($0) })
+        SearchFolding.forEachTerm(
+            in: text,
+            ascii: { term, low, high in
+                if term.count <= 16 { insert(low, high) } else { others.insert(String(decoding: term, as: UTF8.self)) }
+            },
+            other: { insert($0) })
     }
 
     /// Every distinct term without making a String for the short ASCII ones: their integer
