@@ -15,7 +15,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "SiteBench",
-            dependencies: [.product(name: "SitegenCore", package: "sitegen")]
+            dependencies: [.product(name: "SitegenCore", package: "sitegen")],
+            // The allocator the `sitegen` executable links (README, "Performance"), so that
+            // an edit is timed as `serve` makes it.
+            linkerSettings: [.linkedLibrary("jemalloc")]
         )
     ]
 )
