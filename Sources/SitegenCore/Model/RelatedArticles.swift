@@ -9,17 +9,18 @@ struct RelatedArticles {
 
     func related(to index: Int) -> [Int] {
         let article = site.articles[index]
-        // Every (candidate, weight) from each list's window, then summed per candidate.
-        var votes: [(candidate: Int, weight: Int)] = []
+        // Every candidate from each list's window with its weight, as `candidate << 2 | weight`
+        // (sorted as plain integers, so a candidate's votes come together), then summed.
+        var votes: [Int] = []
         votes.reserveCapacity((article.leaderIDs.count + article.topicIDs.count) * 2 * window)
         func consider(_ list: [Int]?, weight: Int) {
             guard let list, let position = Self.position(of: index, in: list) else { return }
             let lower = max(0, position - window), upper = min(list.count, position + window + 1)
-            for candidate in list[lower..<upper] where candidate != index { votes.append((candidate, weight)) }
+            for candidate in list[lower..<upper] where candidate != index { votes.append(candidate << 2 | weight) }
         }
         for id in article.leaderIDs { consider(site.articlesByLeader[id], weight: 2) }
         for id in article.topicIDs { consider(site.articlesByTopic[id], weight: 1) }
-        votes.sort { $0.candidate < $1.candidate }
+        votes.sort()
         // The best `limit`: highest score, then nearest in the archive, then lower index.
         func isBetter(_ lhs: (candidate: Int, score: Int), _ rhs: (candidate: Int, score: Int)) -> Bool {
             if lhs.score != rhs.score { return lhs.score > rhs.score }
@@ -29,12 +30,13 @@ struct RelatedArticles {
         var best: [(candidate: Int, score: Int)] = []
         var start = 0
         while start < votes.count {
+            let candidate = votes[start] >> 2
             var end = start, score = 0
-            while end < votes.count, votes[end].candidate == votes[start].candidate {
-                score += votes[end].weight
+            while end < votes.count, votes[end] >> 2 == candidate {
+                score += votes[end] & 3
                 end += 1
             }
-            let entry = (candidate: votes[start].candidate, score: score)
+            let entry = (candidate: candidate, score: score)
             if best.count < limit || isBetter(entry, best[best.count - 1]) {
                 let slot = best.firstIndex { isBetter(entry, $0) } ?? best.count
                 best.insert(entry, at: slot)

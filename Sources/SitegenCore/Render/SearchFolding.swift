@@ -121,56 +121,58 @@ enum SearchFolding {
         in text: String, ascii: (UnsafeBufferPointer<UInt8>, UInt64, UInt64) -> Void, other: (String) -> Void
     ) {
         var text = text
-        let stopwords = packedStopwords, longestStopword = longestStopword
+        let longestStopword = longestStopword
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { lowered in
             asciiWordBytes.withUnsafeBufferPointer { isWordByte in
-                text.withUTF8 { bytes in
-                    func piece(_ start: Int, _ end: Int, isASCII: Bool) {
-                        guard end > start else { return }
-                        if isASCII {
-                            guard end - start >= minLength else { return }
-                            let length = min(end - start, maxLength)
-                            // Lowercased (capitals get bit 0x20) and packed in one pass.
-                            var low: UInt64 = 0, high: UInt64 = 0
-                            for offset in 0..<length {
-                                var byte = bytes[start + offset]
-                                if byte &- 0x41 < 26 { byte |= 0x20 }
-                                lowered[offset] = byte
-                                if offset < 8 {
-                                    low |= UInt64(byte) &<< (8 &* UInt64(offset))
-                                } else if offset < 16 {
-                                    high |= UInt64(byte) &<< (8 &* UInt64(offset &- 8))
+                stopwordTable.withUnsafeBufferPointer { stopwords in
+                    text.withUTF8 { bytes in
+                        func piece(_ start: Int, _ end: Int, isASCII: Bool) {
+                            guard end > start else { return }
+                            if isASCII {
+                                guard end - start >= minLength else { return }
+                                let length = min(end - start, maxLength)
+                                // Lowercased (capitals get bit 0x20) and packed in one pass.
+                                var low: UInt64 = 0, high: UInt64 = 0
+                                for offset in 0..<length {
+                                    var byte = bytes[start + offset]
+                                    if byte &- 0x41 < 26 { byte |= 0x20 }
+                                    lowered[offset] = byte
+                                    if offset < 8 {
+                                        low |= UInt64(byte) &<< (8 &* UInt64(offset))
+                                    } else if offset < 16 {
+                                        high |= UInt64(byte) &<< (8 &* UInt64(offset &- 8))
+                                    }
                                 }
-                            }
-                            let term = UnsafeBufferPointer(rebasing: lowered[0..<length])
-                            if length > longestStopword || !isStopword(low, in: stopwords) { ascii(term, low, high) }
-                        } else {
-                            let folded = foldUnicode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                            for word in words(inFolded: folded) where isSearchable(word) { other(word) }
-                        }
-                    }
-                    var start = 0, index = 0
-                    var isASCII = true
-                    while index < bytes.count {
-                        let byte = bytes[index]
-                        if byte < 0x80 {
-                            if !isWordByte[Int(byte)] {
-                                piece(start, index, isASCII: isASCII)
-                                (start, isASCII) = (index + 1, true)
-                            }
-                            index += 1
-                        } else {
-                            let (scalar, width) = decode(bytes, at: index)
-                            if isSeparator(scalar.value) {
-                                piece(start, index, isASCII: isASCII)
-                                (start, isASCII) = (index + width, true)
+                                let term = UnsafeBufferPointer(rebasing: lowered[0..<length])
+                                if length > longestStopword || !isStopword(low, in: stopwords) { ascii(term, low, high) }
                             } else {
-                                isASCII = false
+                                let folded = foldUnicode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                                for word in words(inFolded: folded) where isSearchable(word) { other(word) }
                             }
-                            index += width
                         }
+                        var start = 0, index = 0
+                        var isASCII = true
+                        while index < bytes.count {
+                            let byte = bytes[index]
+                            if byte < 0x80 {
+                                if !isWordByte[Int(byte)] {
+                                    piece(start, index, isASCII: isASCII)
+                                    (start, isASCII) = (index + 1, true)
+                                }
+                                index += 1
+                            } else {
+                                let (scalar, width) = decode(bytes, at: index)
+                                if isSeparator(scalar.value) {
+                                    piece(start, index, isASCII: isASCII)
+                                    (start, isASCII) = (index + width, true)
+                                } else {
+                                    isASCII = false
+                                }
+                                index += width
+                            }
+                        }
+                        piece(start, bytes.count, isASCII: isASCII)
                     }
-                    piece(start, bytes.count, isASCII: isASCII)
                 }
             }
         }
@@ -191,16 +193,33 @@ enum SearchFolding {
     }
 
     /// Whether lowercased ASCII bytes, no longer than `longestStopword` and packed into `key`
-    /// (`packed`), spell a stopword, without hashing: each stopword (at most eight bytes) is
-    /// one integer in a sorted table.
-    private static func isStopword(_ key: UInt64, in stopwords: [UInt64]) -> Bool {
-        var low = 0, high = stopwords.count
-        while low < high {
-            let middle = (low + high) / 2
-            if stopwords[middle] < key { low = middle + 1 } else { high = middle }
+    /// (`packed`), spell a stopword: each stopword (at most eight bytes) is one integer in
+    /// `stopwordTable`, found in a probe or two.
+    private static func isStopword(_ key: UInt64, in table: UnsafeBufferPointer<UInt64>) -> Bool {
+        var slot = stopwordSlot(key)
+        while table[slot] != 0 {
+            if table[slot] == key { return true }
+            slot = (slot + 1) & (stopwordTableSize - 1)
         }
-        return low < stopwords.count && stopwords[low] == key
+        return false
     }
+
+    private static let stopwordTableSize = 256
+
+    private static func stopwordSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    }
+
+    /// The packed stopwords in an open-addressing table of `stopwordTableSize` slots (0: empty).
+    private static let stopwordTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: stopwordTableSize)
+        for key in packedStopwords {
+            var slot = stopwordSlot(key)
+            while table[slot] != 0 { slot = (slot + 1) & (stopwordTableSize - 1) }
+            table[slot] = key
+        }
+        return table
+    }()
 
     /// Up to eight bytes as one integer, the first byte lowest.
     private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -214,7 +233,7 @@ enum SearchFolding {
     private static let packedStopwords: [UInt64] = stopwords.map { word in
         precondition(word.utf8.count <= 8, "a stopword must pack into 64 bits")
         return Array(word.utf8).withUnsafeBufferPointer(packed)
-    }.sorted()
+    }
 
     /// Whether a folded word is long enough and not a stopword.
     static func isSearchable(_ word: String) -> Bool {

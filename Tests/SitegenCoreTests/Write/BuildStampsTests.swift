@@ -128,6 +128,12 @@ struct BuildStampsTests {
         // The input lines found as text are those the parsed inputs write.
         #expect(BuildStamps.inputLines(in: text) == BuildStamps.inputLines(stamps.inputs)[...])
         #expect(BuildStamps.inputLines(in: "# no stamps\n") == "")
+        // A path with a line break cannot be written on one line: no stamps are kept.
+        for path in ["a\nb", "a\rb"] {
+            var broken = stamps
+            broken.outputs.insert(FileStamp(label: path), at: 0)
+            #expect(broken.text == nil)
+        }
         // The last output line found as text is the manifest's, which the check compares first.
         #expect(stamps.outputs.last?.path == Manifest.fileName)
         #expect(BuildStamps.lastOutputLine(in: text).map(String.init) == "O " + (stamps.outputs.last?.line ?? ""))
