@@ -112,10 +112,10 @@ extension PagePlan {
         fields["handles"] = .list(leader.handles.map(TemplateValue.string))
         fields["biography_html"] = .string(leader.biography.html)
         fields["biography_markdown"] = .string(leader.biographyMarkdown)
-        fields["related_leaders"] = contexts.coMentions(in: indexes, excluding: leader.id, ids: \.leaderIDs) {
+        fields["related_leaders"] = contexts.coMentions(in: indexes, excluding: leader.id, ids: { site.articles[$0].leaderIDs }) {
             contexts.leaderRef($0)
         }
-        fields["related_topics"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.topicIDs) {
+        fields["related_topics"] = contexts.coMentions(in: indexes, excluding: nil, ids: { site.articles[$0].topicIDs }) {
             contexts.topicRef($0)
         }
         fields["posts"] = .list((site.postsByLeader[leader.id] ?? []).prefix(20).map { ref in
@@ -163,10 +163,10 @@ extension PagePlan {
         guard case .object(var fields)? = contexts.topicRef(topic.id)?.unshared else { preconditionFailure("topicRef is an object") }
         fields["explainer_html"] = .string(topic.explainer.html)
         fields["explainer_markdown"] = .string(topic.explainerMarkdown)
-        fields["leaders"] = contexts.coMentions(in: indexes, excluding: nil, ids: \.leaderIDs) {
+        fields["leaders"] = contexts.coMentions(in: indexes, excluding: nil, ids: { site.articles[$0].leaderIDs }) {
             contexts.leaderRef($0)
         }
-        fields["related_topics"] = contexts.coMentions(in: indexes, excluding: topic.id, ids: \.topicIDs) {
+        fields["related_topics"] = contexts.coMentions(in: indexes, excluding: topic.id, ids: { site.articles[$0].topicIDs }) {
             contexts.topicRef($0)
         }
         fields["timeline_svg"] = timeline(id: topic.id, subject: topic.name, indexes: indexes)
