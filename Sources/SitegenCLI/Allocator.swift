@@ -2,7 +2,7 @@ import CJemalloc
 
 /// The memory allocator. The `sitegen` executable links jemalloc, which then serves every
 /// `malloc` and `free` of the process (Swift's runtime, Foundation, libcmark) in place of the
-/// C library's: a cold build of 10,000 articles spends about 12% less time (BENCHMARKS.md).
+/// C library's: a cold build of 10,000 articles takes about 15% less time (BENCHMARKS.md).
 enum Allocator {
     /// jemalloc's version, as in `5.3.0`; nil if the library does not answer.
     static let version: String? = {
