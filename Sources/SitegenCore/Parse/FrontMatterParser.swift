@@ -67,7 +67,7 @@ struct FrontMatterParser {
         if let simple = FrontMatter(simpleYAML: yaml, path: file.path, firstLine: 2) {
             return SplitSource(frontMatter: simple, body: body, bodyStartLine: close + 2, hasFrontMatter: true)
         }
-        try Self.refuseAliases(in: yaml, path: file.path, firstLine: 2)
+        try Self.refuseAliasesAndExplicitKeys(in: yaml, path: file.path, firstLine: 2)
         let node: Node?
         do {
             node = try Self.compose(yaml)
@@ -81,6 +81,7 @@ struct FrontMatterParser {
         case nil:
             frontMatter = FrontMatter(path: file.path)
         case .mapping(let mapping)?:
+            try Self.refuseCollectionKeys(in: mapping, path: file.path, firstLine: 2)
             frontMatter = FrontMatter(path: file.path, mapping: mapping, firstLine: 2)
         case let other?:
             throw SitegenError(.frontMatterNotMapping, at: FrontMatter.location(of: other, path: file.path, firstLine: 2))
@@ -114,7 +115,7 @@ struct FrontMatterParser {
 
     /// Parses a whole file as one YAML mapping (site.yml).
     func parseDocument(_ file: SourceFile) throws(SitegenError) -> FrontMatter {
-        try Self.refuseAliases(in: file.text, path: file.path, firstLine: 1)
+        try Self.refuseAliasesAndExplicitKeys(in: file.text, path: file.path, firstLine: 1)
         let node: Node?
         do {
             node = try Self.compose(file.text)
@@ -125,18 +126,37 @@ struct FrontMatterParser {
         }
         switch node {
         case nil: return FrontMatter(path: file.path)
-        case .mapping(let mapping)?: return FrontMatter(path: file.path, mapping: mapping, firstLine: 1)
+        case .mapping(let mapping)?:
+            try Self.refuseCollectionKeys(in: mapping, path: file.path, firstLine: 1)
+            return FrontMatter(path: file.path, mapping: mapping, firstLine: 1)
         case let other?:
             throw SitegenError(.frontMatterNotMapping, at: FrontMatter.location(of: other, path: file.path, firstLine: 1))
         }
     }
 
-    /// Throws for a YAML alias, before Yams could expand it (see `YAMLAliases`).
-    static func refuseAliases(in yaml: String, path: String, firstLine: Int) throws(SitegenError) {
-        guard let alias = YAMLAliases.firstAlias(in: yaml) else { return }
+    /// Throws for a YAML alias, before Yams could expand it (see `YAMLAliases`), and for an
+    /// explicit key, before Yams could compare it with the others (see `YAMLComplexKeys`).
+    static func refuseAliasesAndExplicitKeys(in yaml: String, path: String, firstLine: Int) throws(SitegenError) {
+        if let alias = YAMLAliases.firstAlias(in: yaml) {
+            throw SitegenError(
+                .invalidYAML("anchors and aliases are not supported (found alias '*\(alias.name)')"),
+                at: SourceLocation(path: path, line: alias.line + firstLine - 1, column: alias.column))
+        }
+        if let key = YAMLComplexKeys.firstExplicitKey(in: yaml) {
+            throw SitegenError(
+                .invalidYAML(
+                    "explicit keys ('? ') are not supported: a key is a plain name such as 'title' (a text that"
+                        + " continues on this line must be quoted)"),
+                at: SourceLocation(path: path, line: key.line + firstLine - 1, column: key.column))
+        }
+    }
+
+    /// Throws for a key that is a list or a mapping (`[a, b]: c`): a key is a plain name.
+    static func refuseCollectionKeys(in mapping: Node.Mapping, path: String, firstLine: Int) throws(SitegenError) {
+        guard let key = mapping.keys.first(where: { $0.scalar == nil }) else { return }
         throw SitegenError(
-            .invalidYAML("anchors and aliases are not supported (found alias '*\(alias.name)')"),
-            at: SourceLocation(path: path, line: alias.line + firstLine - 1, column: alias.column))
+            .invalidYAML("a key must be a plain name such as 'title', not a \(key.sequence != nil ? "list" : "mapping")"),
+            at: FrontMatter.location(of: key, path: path, firstLine: firstLine))
     }
 
     /// Maps a Yams error to a located diagnostic; lines are shifted by where the YAML starts.
