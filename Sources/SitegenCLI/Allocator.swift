@@ -8,7 +8,7 @@ enum Allocator {
     static let version: String? = {
         var text: UnsafePointer<CChar>?
         var size = MemoryLayout<UnsafePointer<CChar>?>.size
-        guard mallctl("version", &text, &size, nil, 0) == 0, let text else { return nil }
+        guard sitegen_mallctl("version", &text, &size, nil, 0) == 0, let text else { return nil }
         return String(cString: text).split(separator: "-").first.map(String.init)
     }()
 }
