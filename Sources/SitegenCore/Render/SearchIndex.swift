@@ -130,9 +130,6 @@ struct SearchIndex {
     /// - Throws: `SitegenError` when a body cannot be read again.
     func files() throws(SitegenError) -> [RenderedPage] { files(from: try state()) }
 
-    /// Every file of the index, from the terms of every article.
-    func files(from documents: [Document]) -> [RenderedPage] { files(from: State(documents: documents)) }
-
     /// Every file of the index, from an index made in full or updated.
     func files(from state: State) -> [RenderedPage] { files(from: state, shards: Self.shards(state)) }
 

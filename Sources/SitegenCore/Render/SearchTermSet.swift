@@ -80,14 +80,8 @@ struct SearchTermSet {
     }
 
     private mutating func insert(_ low: UInt64, _ high: UInt64) {
-        let mask = table.count / 2 - 1
-        var slot = Self.hash(low, high) & mask
-        while true {
-            let (storedLow, storedHigh) = (table[2 * slot], table[2 * slot + 1])
-            if storedLow == low && storedHigh == high { return }
-            if storedLow == 0 && storedHigh == 0 { break }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = Self.slot(of: low, high, in: table)
+        if found { return }
         table[2 * slot] = low
         table[2 * slot + 1] = high
         count += 1
@@ -104,7 +98,21 @@ struct SearchTermSet {
         }
     }
 
-    static func hash(_ low: UInt64, _ high: UInt64) -> Int {
+    /// Where the term packed as `low` and `high` is in `table` (pairs of integers, (0, 0) for an
+    /// empty slot, a power of two of slots, never full), or the empty slot where it would go:
+    /// open addressing with linear probing, as `SearchTermSet` and `PostingsBuilder` keep terms.
+    static func slot(of low: UInt64, _ high: UInt64, in table: [UInt64]) -> (slot: Int, found: Bool) {
+        let mask = table.count / 2 - 1
+        var slot = hash(low, high) & mask
+        while true {
+            let (storedLow, storedHigh) = (table[2 * slot], table[2 * slot + 1])
+            if storedLow == low && storedHigh == high { return (slot, true) }
+            if storedLow == 0 && storedHigh == 0 { return (slot, false) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private static func hash(_ low: UInt64, _ high: UInt64) -> Int {
         var value = low &* 0x9E37_79B9_7F4A_7C15 ^ (high &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
         value ^= value >> 29
         return Int(truncatingIfNeeded: value)
@@ -155,14 +163,8 @@ struct PostingsBuilder {
     }
 
     private mutating func id(_ low: UInt64, _ high: UInt64) -> Int {
-        let mask = ids.count - 1
-        var slot = SearchTermSet.hash(low, high) & mask
-        while true {
-            let (storedLow, storedHigh) = (table[2 * slot], table[2 * slot + 1])
-            if storedLow == low && storedHigh == high { return Int(ids[slot]) }
-            if storedLow == 0 && storedHigh == 0 { break }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = SearchTermSet.slot(of: low, high, in: table)
+        if found { return Int(ids[slot]) }
         let id = newTerm(SearchTermSet.term(low: low, high: high))
         (table[2 * slot], table[2 * slot + 1], ids[slot]) = (low, high, Int32(id))
         packedCount += 1
@@ -181,11 +183,9 @@ struct PostingsBuilder {
         let (oldTable, oldIDs) = (table, ids)
         table = [UInt64](repeating: 0, count: oldTable.count * 2)
         ids = [Int32](repeating: -1, count: oldIDs.count * 2)
-        let mask = ids.count - 1
         for old in oldIDs.indices where oldIDs[old] >= 0 {
             let (low, high) = (oldTable[2 * old], oldTable[2 * old + 1])
-            var slot = SearchTermSet.hash(low, high) & mask
-            while ids[slot] >= 0 { slot = (slot + 1) & mask }
+            let slot = SearchTermSet.slot(of: low, high, in: table).slot
             (table[2 * slot], table[2 * slot + 1], ids[slot]) = (low, high, oldIDs[old])
         }
     }

@@ -32,8 +32,10 @@ import TemplateEngine
 /// existing articles whose text changed, an edit build (`runEdit`, in `SiteSession+Edit.swift`)
 /// skips listing and stamping: it parses those files, patches the last model and renders and
 /// stages only the pages and search files that show them. It trusts the list and the output
-/// folder (it does not look for output files deleted by hand; the next full build does). Output is byte-identical to a fresh `SiteBuilder` build of the same input, and the
-/// same rules hold: on any error nothing is written and the previous output stays; only files
+/// folder (it does not look for output files deleted by hand; the next full build does).
+///
+/// Output is byte-identical to a fresh `SiteBuilder` build of the same input, and the same
+/// rules hold: on any error nothing is written and the previous output stays; only files
 /// in the manifest are touched. Builds run one at a time; `build()` may be called from any thread.
 public final class SiteSession: @unchecked Sendable {
     /// The options every build of this session uses.
@@ -298,7 +300,8 @@ public final class SiteSession: @unchecked Sendable {
                 output.countUnchanged(1)
                 return .success(())
             }
-            return Result { () throws(SitegenError) in try log.stageJSONFeed(of: feeds, into: output) }.mapError { BuildFailure(errors: [$0], warnings: []) }
+            return Result { () throws(SitegenError) in try log.stageJSONFeed(of: feeds, into: output) }
+                .mapError { BuildFailure(errors: [$0], warnings: []) }
         }
         clock.lap("Render")
         if case .failure(let failure) = result {
