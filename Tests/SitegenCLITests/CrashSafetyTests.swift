@@ -109,10 +109,10 @@ struct CrashSafetyTests {
         return [Int(info.st_ino), info.st_mtim.tv_sec, info.st_mtim.tv_nsec]
     }
 
-    /// A temporary file of `SiteWriter`: `.name.sitegen-tmp`.
+    /// A temporary file of `SiteWriter` (`.name.sitegen-tmp`), or a file in a folder staged
+    /// under such a name (`.2026.sitegen-tmp/01/index.html`).
     static func isTemporary(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent
-        return name.hasPrefix(".") && name.hasSuffix(".sitegen-tmp")
+        path.split(separator: "/").contains { $0.hasPrefix(".") && $0.hasSuffix(".sitegen-tmp") }
     }
 
     func cleanBuild(version: Int, in project: URL) throws -> Snapshot {

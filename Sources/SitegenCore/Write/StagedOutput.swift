@@ -6,9 +6,13 @@ import Foundation
 
 /// One build's writes into the output folder, staged beside their targets until `commit`.
 ///
-/// `stage` may be called from many threads at once. It compares a file with what is already
-/// there (by size first, bytes only when the sizes agree), refuses to overwrite a file that is
-/// not sitegen's, and writes a changed file to its temporary name. Nothing visible changes until
+/// `stage` may be called from many threads at once. In a folder that already exists it
+/// compares a file with what is there (by size first, bytes only when the sizes agree),
+/// refuses to overwrite a file that is not sitegen's, and writes a changed file to its
+/// temporary name beside the target. A folder that does not exist yet is made under its
+/// temporary name instead (`.2026.sitegen-tmp` for `2026`), and everything below it is written
+/// there under its own name: at `commit` one rename puts the whole folder in place (a cold
+/// build renames a handful of folders, not 30,000 files). Nothing visible changes until
 /// `commit`; `abandon` removes the temporaries and any folder staging created.
 final class StagedOutput: @unchecked Sendable {
     private let writer: SiteWriter
@@ -26,13 +30,28 @@ final class StagedOutput: @unchecked Sendable {
     private let lock = NSLock()
     // Guarded by `lock`:
     private var new: Manifest
+    /// Files written to their temporary names, and folders made under theirs.
     private var staged: [(temporary: String, target: String)] = []
+    private var stagedFolders: [(temporary: String, target: String)] = []
+    /// Files written straight into a folder of `stagedFolders` (or one below it): where they
+    /// are now, and their paths relative to the output folder.
+    private var inStagedFolders: [(location: String, path: String)] = []
     private var unchanged = 0
-    private var checkedFolders: Set<String> = []
+    /// Every folder looked at or made, by path relative to the output folder.
+    private var folders: [String: Folder] = [:]
+    /// Folders this build made (absolute paths, temporary names where they have one).
     private var createdFolders: [String] = []
-    /// The folders of `createdFolders`, relative to the output folder.
-    private var madeFolders: Set<String> = []
     private var markerWritten = false
+    /// Held while a folder that is not yet there is made under its temporary name.
+    private let folderLock = NSLock()
+
+    /// Where a folder's files go while staging.
+    private struct Folder {
+        /// Its absolute path now: below a temporary name when `isNew`.
+        var location: String
+        /// Whether this build made it (inside a staged folder), so nothing stands in it yet.
+        var isNew: Bool
+    }
 
     init(
         writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile], clearsLeftovers: Bool = false,
@@ -69,30 +88,30 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Stages `bytes` as the file at `path` (relative to the output folder).
     func stage(_ bytes: [UInt8], at path: String) throws(SitegenError) {
+        let slash = path.lastIndex(of: "/")
+        let folder = try folder(slash.map { String(path[..<$0]) } ?? "")
+        let display = { self.writer.paths.display(self.root.appendingPathComponent(path)) }
+        if folder.isNew {
+            // A folder this build made appears whole at `commit`: nothing stands in it, and
+            // the file can be written under its own name.
+            let location = folder.location + "/" + (slash.map { path[path.index(after: $0)...] } ?? path[...])
+            try writer.writeFile(bytes, to: location, reportingAs: display())
+            lock.withLock { inStagedFolders.append((location, path)) }
+            return
+        }
         let target = rootPath + path
-        // In a folder this build made, or will make in one it made, nothing stands yet (files
-        // appear only at `commit`): no need to look.
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        let parent = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
-        let inNewFolder = lock.withLock { madeFolders.contains(folder) || (!folder.isEmpty && madeFolders.contains(parent)) }
-        switch inNewFolder ? .absent : Self.compare(bytes, withFileAt: target) {
+        switch Self.compare(bytes, withFileAt: target) {
         case .same:
             lock.withLock { unchanged += 1 }
             return
         case .different:
-            if !old.paths.contains(path) {
-                throw SitegenError(
-                    .outputConflict(writer.paths.display(root.appendingPathComponent(path))), at: nil)
-            }
+            if !old.paths.contains(path) { throw SitegenError(.outputConflict(display()), at: nil) }
         case .absent:
             break
         }
-        try createFolders(in: folder)
         try writeMarker()
         let temporary = SiteWriter.temporaryPath(for: target)
-        try writer.writeFile(
-            bytes, to: temporary,
-            reportingAs: self.writer.paths.display(self.root.appendingPathComponent(path)))
+        try writer.writeFile(bytes, to: temporary, reportingAs: display())
         lock.withLock { staged.append((temporary, target)) }
     }
 
@@ -138,7 +157,7 @@ final class StagedOutput: @unchecked Sendable {
                 try stage(bytes, at: file.outputPath)
             }
             let manifestURL = root.appendingPathComponent(Manifest.fileName)
-            try createFolders(in: "")
+            _ = try folder("")
             // The manifest already lists exactly these files when nothing came or went.
             let new = lock.withLock { self.new }
             let manifestChanged = !keepsManifest && old.paths != new.paths
@@ -147,19 +166,20 @@ final class StagedOutput: @unchecked Sendable {
                 try writer.writeAtomically(
                     Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
             }
-            let moves = lock.withLock { staged }
-            let failures = moves.concurrentMap { move -> SitegenError? in
+            let (moves, folderMoves, inFolders) = lock.withLock { (staged, stagedFolders, inStagedFolders) }
+            let failures = (moves.map { ($0, false) } + folderMoves.map { ($0, true) }).concurrentMap {
+                move, isFolder -> SitegenError? in
                 guard rename(move.temporary, move.target) != 0 else { return nil }
                 let why = String(cString: strerror(errno))
-                unlink(move.temporary)
+                if isFolder { removeStagedFolder(move.temporary) } else { unlink(move.temporary) }
                 return SitegenError(
                     .writeFailed(writer.paths.display(URL(fileURLWithPath: move.target)), why: why), at: nil)
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-            var summary = WriteSummary(written: moves.count, unchanged: lock.withLock { unchanged })
+            var summary = WriteSummary(written: moves.count + inFolders.count, unchanged: lock.withLock { unchanged })
             let stale = keepsManifest ? [] : old.paths.subtracting(new.paths)
             summary.removed = writer.removeStale(stale, root: root)
-            summary.changed = (moves.map { String($0.target.dropFirst(rootPath.count)) } + stale).sorted()
+            summary.changed = (moves.map { String($0.target.dropFirst(rootPath.count)) } + inFolders.map(\.path) + stale).sorted()
             if manifestChanged { try writer.writeAtomically(Array(new.text.utf8), to: manifestURL) }
             removeMarker()
             return .success(summary)
@@ -171,14 +191,25 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Deletes every staged temporary file and the folders staging created (when empty).
     func abandon() {
-        let (moves, folders) = lock.withLock { (staged, createdFolders) }
+        let (moves, inFolders, folders) = lock.withLock { (staged, inStagedFolders, createdFolders) }
         for move in moves { unlink(move.temporary) }
+        for file in inFolders { unlink(file.location) }
         removeMarker()
         Self.removeEmptyFolders(folders)
         lock.withLock {
             staged = []
+            inStagedFolders = []
             createdFolders = []
         }
+    }
+
+    /// Removes a staged folder that could not be renamed into place: the files this build
+    /// wrote in it, then its folders (only those that are empty).
+    private func removeStagedFolder(_ temporary: String) {
+        let (inFolders, folders) = lock.withLock { (inStagedFolders, createdFolders) }
+        let prefix = temporary + "/"
+        for file in inFolders where file.location.hasPrefix(prefix) { unlink(file.location) }
+        Self.removeEmptyFolders(folders.filter { $0 == temporary || $0.hasPrefix(prefix) })
     }
 
     /// Removes each of `folders` that is empty, deepest first: threads record the folders they
@@ -215,54 +246,93 @@ final class StagedOutput: @unchecked Sendable {
         return equal ? .same : .different
     }
 
-    /// Makes sure `parent` (relative to the output folder) and every folder above it are real
-    /// folders inside the output folder (never symbolic links), creating what is missing. Each
-    /// folder is checked once per build.
-    private func createFolders(in parent: String) throws(SitegenError) {
-        // Once a folder is checked, so are all above it: most files need this one lookup.
-        if lock.withLock({ checkedFolders.contains(parent) }) { return }
-        var folders: [String] = [""]
-        var current = ""
-        for component in parent.split(separator: "/") {
-            current += (current.isEmpty ? "" : "/") + component
-            folders.append(current)
-        }
-        for folder in folders {
-            if lock.withLock({ checkedFolders.contains(folder) }) { continue }
-            let url = folder.isEmpty ? root.path : rootPath + folder
-            if try ensureFolder(url, isRoot: folder.isEmpty) {
-                lock.withLock {
-                    createdFolders.append(url)
-                    madeFolders.insert(folder)
+    /// The folder at `relative` (relative to the output folder; "" is the output folder), made
+    /// when missing: a missing folder whose parent exists is made under its temporary name
+    /// (`stagedFolders`), one below it under its own name inside it. Each folder is looked at
+    /// once per build; every folder above it must be a real folder (never a symbolic link),
+    /// but the output folder itself may be a link.
+    private func folder(_ relative: String) throws(SitegenError) -> Folder {
+        if let known = lock.withLock({ folders[relative] }) { return known }
+        let found: Folder
+        if relative.isEmpty {
+            let path = String(rootPath.dropLast())
+            if try ensureRoot(path) { lock.withLock { createdFolders.append(path) } }
+            found = Folder(location: path, isNew: false)
+        } else {
+            let slash = relative.lastIndex(of: "/")
+            let parent = try folder(slash.map { String(relative[..<$0]) } ?? "")
+            let name = slash.map { relative[relative.index(after: $0)...] } ?? relative[...]
+            if parent.isNew {
+                // Inside a staged folder everything is this build's: another thread may just
+                // have made the same folder.
+                let location = parent.location + "/" + name
+                if mkdir(location, 0o755) == 0 {
+                    lock.withLock { createdFolders.append(location) }
+                } else if errno != EEXIST {
+                    throw folderFailure(relative, why: String(cString: strerror(errno)))
                 }
+                found = Folder(location: location, isNew: true)
+            } else {
+                return try existingOrStaged(relative, name: String(name), in: parent)
             }
-            lock.withLock { _ = checkedFolders.insert(folder) }
         }
+        return record(found, at: relative)
     }
 
-    /// Creates one folder whose parent exists, or accepts an existing one; returns whether it
-    /// created it. Refuses a file or a symbolic link (but the output folder itself may be a link).
-    private func ensureFolder(_ path: String, isRoot: Bool) throws(SitegenError) -> Bool {
-        let failure = { (why: String) in
-            SitegenError(
-                .writeFailed(self.writer.paths.display(URL(fileURLWithPath: path)), why: why), at: nil)
-        }
+    /// The folder `name` in the existing folder `parent`: itself when it exists (it must be a
+    /// real folder), else made under its temporary name. When that name is taken (a killed
+    /// build's leftovers the next build could not place, or a user's folder), the folder is
+    /// made under its own name and its files are staged one by one.
+    private func existingOrStaged(_ relative: String, name: String, in parent: Folder) throws(SitegenError) -> Folder {
+        // Recorded before the lock is released, so that a thread waiting for it finds the folder.
+        folderLock.lock()
+        defer { folderLock.unlock() }
+        if let known = lock.withLock({ folders[relative] }) { return known }
+        let target = parent.location + "/" + name
         var info = stat()
-        // A folder below the root is made first and looked at only when it exists: in a cold
-        // build most folders are new.
-        if !isRoot, mkdir(path, 0o755) == 0 { return true }
-        if !isRoot, errno != EEXIST { throw failure(String(cString: strerror(errno))) }
+        if lstat(target, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw folderFailure(relative, why: "it exists and is not a folder") }
+            return record(Folder(location: target, isNew: false), at: relative)
+        }
+        guard errno == ENOENT else { throw folderFailure(relative, why: String(cString: strerror(errno))) }
+        try writeMarker()
+        let temporary = parent.location + "/." + name + SiteWriter.temporarySuffix
+        if mkdir(temporary, 0o755) == 0 {
+            lock.withLock {
+                createdFolders.append(temporary)
+                stagedFolders.append((temporary, target))
+            }
+            return record(Folder(location: temporary, isNew: true), at: relative)
+        }
+        guard mkdir(target, 0o755) == 0 else { throw folderFailure(relative, why: String(cString: strerror(errno))) }
+        lock.withLock { createdFolders.append(target) }
+        return record(Folder(location: target, isNew: false), at: relative)
+    }
+
+    private func record(_ folder: Folder, at relative: String) -> Folder {
+        lock.withLock { folders[relative] = folder }
+        return folder
+    }
+
+    private func folderFailure(_ relative: String, why: String) -> SitegenError {
+        let url = relative.isEmpty ? root : root.appendingPathComponent(relative)
+        return SitegenError(.writeFailed(writer.paths.display(url), why: why), at: nil)
+    }
+
+    /// Accepts the output folder (a folder, or a symbolic link to one) or creates it with any
+    /// folders above it; returns whether it created it.
+    private func ensureRoot(_ path: String) throws(SitegenError) -> Bool {
+        var info = stat()
         if lstat(path, &info) != 0 {
-            guard isRoot else { throw failure(String(cString: strerror(errno))) }
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw failure((error as NSError).localizedDescription)
+                throw folderFailure("", why: (error as NSError).localizedDescription)
             }
             return true
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return false }
-        if isRoot, (info.st_mode & S_IFMT) == S_IFLNK { return false }
-        throw failure("it exists and is not a folder")
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFDIR || kind == S_IFLNK else { throw folderFailure("", why: "it exists and is not a folder") }
+        return false
     }
 }

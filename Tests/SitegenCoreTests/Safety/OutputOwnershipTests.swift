@@ -81,6 +81,33 @@ struct OutputOwnershipTests {
         #expect(files[".notes.txt.sitegen-tmp"] == Data("a user's file that only looks like one".utf8))
     }
 
+    /// A killed build may leave files in a folder it staged under a temporary name: the next
+    /// build removes those whose paths are sitegen's, and the folders they leave empty.
+    @Test func filesInAStagedFolderLeftByAKilledBuildGoWithTheNextBuild() throws {
+        _ = try site.build().get()
+        let staged = "2026/01/.20.sitegen-tmp/tariff-talks-stall-in-vestmark/"
+        site.project.write("Output/" + staged + "index.html", "half")
+        site.project.write("Output/" + staged + "index.md", "half")
+        site.project.write("Output/2026/.01.sitegen-tmp/notes.txt", "a user's file in a folder that only looks like one")
+        site.project.write("Output/" + SiteWriter.stagingMarker, "")
+        _ = try site.build().get()
+        #expect(!site.project.exists("Output/2026/01/.20.sitegen-tmp"))
+        #expect(snapshot()["2026/.01.sitegen-tmp/notes.txt"] == Data("a user's file in a folder that only looks like one".utf8))
+        #expect(snapshot()[SiteWriter.stagingMarker] == nil)
+    }
+
+    /// When a new folder's temporary name is taken (here by the user), the folder is made
+    /// under its own name and its files are staged one by one; the user's folder stays.
+    @Test func takenTemporaryFolderNameIsLeftAloneAndTheBuildStillWrites() throws {
+        site.project.write("Output/.2026.sitegen-tmp/keep.txt", "mine")
+        let report = try site.build().get()
+        let files = snapshot()
+        #expect(files[".2026.sitegen-tmp/keep.txt"] == Data("mine".utf8))
+        #expect(files["2026/01/20/tariff-talks-stall-in-vestmark/index.html"] != nil)
+        #expect(report.written == report.files)
+        #expect(!files.keys.contains { $0.hasPrefix("2026/") && $0.contains(SiteWriter.temporarySuffix) })
+    }
+
     @Test func noStagingMarkerIsLeftByABuildThatSucceededOrFailed() throws {
         _ = try site.build().get()
         #expect(snapshot()[SiteWriter.stagingMarker] == nil)

@@ -68,8 +68,39 @@ struct StreamedWriteTests {
 
     @Test func successfulBuildLeavesNoTemporaryFiles() throws {
         _ = try site.build().get()
-        #expect(
-            FixtureSite.allFiles(in: site.output).filter { $0.hasSuffix(SiteWriter.temporarySuffix) } == [])
+        let temporary = { (path: String) in path.split(separator: "/").contains { $0.hasSuffix(SiteWriter.temporarySuffix) } }
+        #expect(FixtureSite.allFiles(in: site.output).filter(temporary) == [])
+        // An added article's folder is new: it is staged whole under a temporary name.
+        site.project.write("Content/articles/brand-new.md", "---\ntitle: Brand new\ndate: 2027-03-01\n---\nNew.\n")
+        let report = try site.build().get()
+        #expect(report.changedFiles.contains("2027/03/01/brand-new/index.html"))
+        #expect(site.project.exists("Output/2027/03/01/brand-new/index.md"))
+        let all = FixtureSite.allFiles(in: site.output) + (try FileManager.default.subpathsOfDirectory(atPath: site.output.path))
+        #expect(all.filter(temporary) == [])
+    }
+
+    /// A new folder is made under its temporary name and renamed into place at commit; if its
+    /// name was taken meanwhile (here by the user, with a file in it), the commit fails and
+    /// the staged folder goes, while the user's folder stays as it was.
+    @Test func stagedFolderWhoseNameWasTakenIsRemovedAndTheBuildFails() throws {
+        let project = TemporaryDirectory()
+        let paths = ProjectPaths(
+            root: project.url, content: project.url.appendingPathComponent("Content"),
+            templates: project.url.appendingPathComponent("Templates"), output: project.url.appendingPathComponent("Output"))
+        let output = try SiteWriter(paths: paths).begin(pagePaths: ["new/deep/index.html", "index.html"], files: [])
+        try output.stage(Array("<p>new</p>".utf8), at: "new/deep/index.html")
+        try output.stage(Array("<p>home</p>".utf8), at: "index.html")
+        #expect(project.exists("Output/.new.sitegen-tmp/deep/index.html"))
+        #expect(!project.exists("Output/new"))
+        project.write("Output/new/mine.txt", "mine")
+        guard case .failure(let failure) = output.commit() else {
+            Issue.record("expected the commit to fail")
+            return
+        }
+        #expect(failure.errors.first?.description.contains("cannot write 'Output/new': ") == true, "\(failure.errors)")
+        #expect(FixtureSite.allFiles(in: project.url.appendingPathComponent("Output")).filter { !$0.hasPrefix(".") }
+            == ["index.html", "new/mine.txt"])
+        #expect(!project.exists("Output/.new.sitegen-tmp") && !project.exists("Output/" + SiteWriter.stagingMarker))
     }
 
     @Test func temporaryNameIsHiddenBesideTheTarget() {
