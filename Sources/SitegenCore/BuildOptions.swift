@@ -59,7 +59,18 @@ public struct ProjectPaths: Sendable {
     /// A path for diagnostics: relative to the project root when inside it.
     func display(_ url: URL) -> String {
         let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        let full = url.standardizedFileURL.path
+        // Standardizing a URL costs ten times reading its path (one call per content file):
+        // done only when the path has something to standardize.
+        let path = url.path
+        let full = Self.isStandard(path) ? path : url.standardizedFileURL.path
         return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+    }
+
+    /// Whether `standardizedFileURL` would leave `path` as it is: no `.` or `..` component
+    /// and no empty one.
+    static func isStandard(_ path: String) -> Bool {
+        path == "/" || !path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().contains {
+            $0.isEmpty || $0 == "." || $0 == ".."
+        }
     }
 }

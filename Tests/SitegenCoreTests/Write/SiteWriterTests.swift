@@ -14,6 +14,21 @@ struct SiteWriterTests {
             pages: pages.sorted { $0.key < $1.key }.map { RenderedPage(path: $0.key, text: $0.value) }, files: [])
     }
 
+    /// Paths in messages are relative to the project; a path with `.`, `..` or `//` in it is
+    /// standardized first, any other is taken as it is.
+    @Test func displayedPathsAreRelativeToTheProject() {
+        let root = paths.root.path
+        for (path, shown) in [
+            ("/Content/a.md", "Content/a.md"), ("/Content/./a.md", "Content/a.md"), ("/Content/x/../a.md", "Content/a.md"),
+            ("//Content//a.md", "Content/a.md"), ("/Content/a b.md", "Content/a b.md"), ("/Content/.a.md", "Content/.a.md"),
+        ] {
+            #expect(paths.display(URL(fileURLWithPath: root + path)) == shown, "\(path)")
+        }
+        #expect(paths.display(URL(fileURLWithPath: "/elsewhere/../other/a.md")) == "/other/a.md")
+        #expect(ProjectPaths.isStandard("/a/b.md") && ProjectPaths.isStandard("/a/..b/c.") && ProjectPaths.isStandard("/"))
+        #expect(!ProjectPaths.isStandard("/a/./b") && !ProjectPaths.isStandard("/a/..") && !ProjectPaths.isStandard("/a//b"))
+    }
+
     @Test func writesPagesAndManifest() throws {
         let summary = try write(["index.html": "home", "a/index.html": "a"]).get()
         #expect(summary == WriteSummary(written: 2, unchanged: 0, removed: 0, changed: ["a/index.html", "index.html"]))
