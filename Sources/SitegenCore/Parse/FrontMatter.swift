@@ -13,8 +13,8 @@ struct FrontMatter {
         var keyLocation: SourceLocation
         var node: Node
         var valueLocation: SourceLocation
-        /// Where each item of a sequence value is, when the node has no marks
-        /// (`FrontMatter(simpleYAML:path:firstLine:)`); empty otherwise.
+        /// Where each item of a sequence value, or each value of a mapping value, is, when the
+        /// node has no marks (`FrontMatter(simpleYAML:path:firstLine:)`); empty otherwise.
         var itemLocations: [SourceLocation] = []
     }
 

@@ -33,7 +33,8 @@ extension FrontMatterReader {
     /// the mapping's own location when it cannot be found.
     func location(of inner: String, in key: String) -> SourceLocation {
         guard let entry = frontMatter[key], case .mapping(let mapping) = entry.node else { return location(of: key) }
-        for (name, value) in mapping where name.string == inner {
+        for (position, (name, value)) in mapping.enumerated() where name.string == inner {
+            if position < entry.itemLocations.count { return entry.itemLocations[position] }
             return FrontMatter.location(of: value, path: frontMatter.path, firstLine: frontMatter.firstLine)
         }
         return entry.valueLocation

@@ -1,3 +1,4 @@
+import MarkdownHTML
 import Testing
 import Yams
 @testable import SitegenCore
@@ -26,6 +27,15 @@ struct SimpleFrontMatterTests {
                 let marked = items.map { FrontMatter.location(of: $0, path: "a.md", firstLine: 2) }
                 #expect(mine.itemLocations == marked, "\(yaml.debugDescription)")
             }
+            if case .mapping(let pairs) = theirs.node {
+                let marked = pairs.map { FrontMatter.location(of: $0.value, path: "a.md", firstLine: 2) }
+                #expect(mine.itemLocations == marked, "\(yaml.debugDescription)")
+                // The reader uses the tag as written (a quoted scalar's is `str`), not only the resolved one.
+                #expect(zip(pairs.map(\.value), mine.node.mapping?.map(\.value) ?? []).allSatisfy { $0.tag.rawValue == $1.tag.rawValue })
+            }
+            if case .scalar(let theirs) = theirs.node {
+                #expect(mine.node.scalar?.tag.rawValue == theirs.tag.rawValue, "\(yaml.debugDescription)")
+            }
         }
     }
 
@@ -40,18 +50,22 @@ struct SimpleFrontMatterTests {
             slug: quentin-dimitrov-1767
             author: Ada Castillo (Erdoğan desk)
             draft: false
+            summary: "Talks: soybeans, #tariffs and a 10% cut"
+            source: {name: Wire 6, url: "https://wire.example/1645?a=b,c"}
             """
         let simple = try #require(FrontMatter(simpleYAML: yaml, path: "a.md", firstLine: 2))
         expectSame(simple, yamsFrontMatter(yaml), yaml)
-        #expect(simple.entries.count == 7)
+        #expect(simple.entries.count == 9)
     }
 
     @Test func anythingOutsideTheSubsetIsLeftToYams() {
         for yaml in [
-            "", "title: 'quoted'", "title: \"quoted\"", "title: a # comment", "# comment\ntitle: a", "title: a\n\ndate: b",
+            "", "title: 'quoted'", "title: \"esc\\\"aped\"", "title: \"a\" b", "title: \"a\" ", "title: \"open",
+            "title: \"tab\there\"", "title: {a: b, a: c}", "title: {\"a\": b}", "title: {a:b}", "title: {}", "title: {a: [b]}",
+            "title: [\"a\" b]", "title: a # comment", "# comment\ntitle: a", "title: a\n\ndate: b",
             "title: a\ntitle: b", "title:", "title:\n", "source:\n  name: a", "title: >\n  folded", "title: |\n  literal",
             "title: !tag a", "title: &anchor a", "title: *alias", "title: a\n  continued", "title:\ta", "title: a ",
-            "title: [a, b,]", "title: [a, [b]]", "title: [a: b]", "title: {a: b}", "title: - a", "title: a\r",
+            "title: [a, b,]", "title: [a, [b]]", "title: [a: b]", "title: {a: b", "title: - a", "title: a\r",
             "leaders:\n  - a\n    - b", "leaders:\n  - a\n - b", "leaders:\n  - 'a'", "---\ntitle: a", "title: a: b",
             "title: a\u{2028}b", "title: Deal!", "title: a\ndate: 2025-12-09T07:00:00-06:00\nslug: a!!b", "title: a\u{85}b", "title: \u{FEFF}a", " title: a", "ti tle: a", "1title: a",
         ] {
@@ -70,8 +84,13 @@ struct SimpleFrontMatterTests {
             "  padded", "trailing ", "tab\there", "a, b", "{a: b}", "a}b", "a]b", "x\u{85}", "x\u{2028}", "x\u{FEFF}y",
             "é", "𝘚𝘵𝘺𝘭𝘦𝘥", "...", "---", "a --- b", "x\r", "a:", "a::b", "http://example.org/a?b=c#d", "50%",
             "x\u{7F}", "x\u{9F}", "x\u{FFFE}", "Deal!", "a!!binary b",
+            "\"a, b\"", "\"a # b: c\"", "\"\"", "\" padded \"", "\"é 𝘚\"", "\"a\\\"b\"", "\"tab\there\"", "\"a\" b", "\"a\"b\"",
+            "\"x\u{85}\"", "\"[a]\"", "{name: Wire 6, url: \"https://wire.example/1645\"}", "{a: b, c: d}", "{a: b, a: c}",
+            "{a:b}", "{\"a\": b}", "{a: [b]}", "{a: b,}", "{}", "{ a: b }", "{a: \"b, c\"}", "{a: \"b\", c: \"d\"}", "{a: b c}",
+            "{a: b\"c}", "{a-b: 1, _c: é}", "{1a: b}", "{a: b #c}", "{a: }", "{a: -b}", "[\"a\", b]", "[\"a,b\"]", "[ \"a\" , \"\" ]",
+            "[\"a\" b]", "[\"a\",]", "[a, \"b\"c]",
         ]
-        let items = ["- a", "  - b", "  - é c", "- 'q'", "-x", "- ", "- a: b", "    - d", "- [a]", "-  spaced"]
+        let items = ["- a", "  - b", "  - é c", "- 'q'", "-x", "- ", "- a: b", "    - d", "- [a]", "-  spaced", "- \"q, r\"", "- \"q\" r"]
         var random = SyntheticNews.Random(state: 2026)
         var read = 0
         for _ in 0..<4000 {
@@ -105,6 +124,14 @@ struct SimpleFrontMatterTests {
         ])
         #expect(reader.strings("leaders")?.map(\.location) == [
             SourceLocation(path: "a.md", line: 7, column: 11), SourceLocation(path: "a.md", line: 7, column: 14),
+        ])
+        // A bad link in a flow mapping is located at its value.
+        let source = "title: A\ndate: 2025-11-24\nsource: {name: Wire, url: \"javascript:alert(1)\"}"
+        let parsed = ArticleParser(renderer: MarkdownRenderer()).parse(
+            SourceFile(path: "a.md", text: "---\n" + source + "\n---\nText.\n"))
+        #expect(parsed.diagnostics.map(\.location) == [SourceLocation(path: "a.md", line: 4, column: 27)])
+        #expect(try #require(FrontMatter(simpleYAML: source, path: "a.md", firstLine: 2)).entries[2].itemLocations == [
+            SourceLocation(path: "a.md", line: 4, column: 16), SourceLocation(path: "a.md", line: 4, column: 27),
         ])
     }
 }
