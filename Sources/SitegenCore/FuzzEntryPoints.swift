@@ -1,4 +1,5 @@
 import MarkdownHTML
+import Yams
 
 /// Entry points for the libFuzzer targets in `Fuzz/`, which cannot see SitegenCore's internal
 /// parsers. Each takes arbitrary bytes, runs them the way a build would (UTF-8 check, then
@@ -27,6 +28,18 @@ public enum FuzzEntryPoints {
                 precondition(mine.node == theirs.node, "nodes of '\(mine.key)' differ")
                 precondition(mine.keyLocation == theirs.keyLocation && mine.valueLocation == theirs.valueLocation,
                              "locations of '\(mine.key)' differ")
+                // Items of a list and values of a mapping: where Yams' marks put them, and the
+                // tags as written (the reader looks at a scalar's tag, not only the resolved one).
+                let inner: [Node] = theirs.node.sequence.map(Array.init) ?? theirs.node.mapping?.map(\.value) ?? []
+                let mineInner: [Node] = mine.node.sequence.map(Array.init) ?? mine.node.mapping?.map(\.value) ?? []
+                if !inner.isEmpty {
+                    precondition(
+                        mine.itemLocations == inner.map { FrontMatter.location(of: $0, path: file.path, firstLine: 1) },
+                        "item locations of '\(mine.key)' differ")
+                }
+                precondition(
+                    zip([mine.node] + mineInner, [theirs.node] + inner).allSatisfy { $0.tag.rawValue == $1.tag.rawValue },
+                    "tags of '\(mine.key)' differ")
             }
         }
     }
