@@ -18,25 +18,17 @@ struct FeedPlan {
     /// updated_rfc822, items [{title, link, guid, date_iso, date_rfc822, updated_iso, summary,
     /// content_html (null in leader and topic feeds), author, categories [name]}].
     /// - Throws: `SitegenError` when a body to show cannot be read again.
+    /// - Parameter summaryItems: The items without content, shared by the leader and topic feeds
+    ///   (`summaryItems(for:)`); made here when nil.
     func feedValue(
-        title: String, description: String, link: String, selfURL: String, indexes: [Int], withContent: Bool
+        title: String, description: String, link: String, selfURL: String, indexes: [Int], withContent: Bool,
+        summaryItems: [Int: Lazy<TemplateValue>]? = nil
     ) throws(SitegenError) -> TemplateValue {
         let items: [TemplateValue] = try indexes.prefix(Self.feedSize).map { index throws(SitegenError) in
-            let article = site.articles[index]
-            let url = links.absolute(.article(article.date, article.slug))
-            let categories = article.leaderIDs.compactMap(site.leader).map(\.name) + article.topicIDs.compactMap(site.topic).map(\.name)
-            return .object([
-                "title": .string(article.title),
-                "link": .string(url),
-                "guid": .string(url),
-                "date_iso": .string(article.date.iso8601),
-                "date_rfc822": .string(article.date.rfc822),
-                "updated_iso": .string((article.updated ?? article.date).iso8601),
-                "summary": .string(article.summary),
-                "content_html": withContent ? .string(try article.body.html()) : .null,
-                "author": .string(article.author ?? site.config.publisher),
-                "categories": .list(categories.map(TemplateValue.string)),
-            ])
+            guard withContent else { return summaryItems?[index]?.value ?? .object(feedItem(index)) }
+            var fields = feedItem(index)
+            fields["content_html"] = .string(try site.articles[index].body.html())
+            return .object(fields)
         }
         let newest = indexes.prefix(Self.feedSize).map { site.articles[$0].updated ?? site.articles[$0].date }.max() ?? site.now
         return .object([
@@ -51,6 +43,36 @@ struct FeedPlan {
             "updated_rfc822": .string(newest.rfc822),
             "items": .list(items),
         ])
+    }
+
+    /// One article as a feed item, without its body's HTML (`content_html` null).
+    private func feedItem(_ index: Int) -> [String: TemplateValue] {
+        let article = site.articles[index]
+        let url = links.absolute(.article(article.date, article.slug))
+        let categories = article.leaderIDs.compactMap(site.leader).map(\.name) + article.topicIDs.compactMap(site.topic).map(\.name)
+        return [
+            "title": .string(article.title),
+            "link": .string(url),
+            "guid": .string(url),
+            "date_iso": .string(article.date.iso8601),
+            "date_rfc822": .string(article.date.rfc822),
+            "updated_iso": .string((article.updated ?? article.date).iso8601),
+            "summary": .string(article.summary),
+            "content_html": .null,
+            "author": .string(article.author ?? site.config.publisher),
+            "categories": .list(categories.map(TemplateValue.string)),
+        ]
+    }
+
+    /// The item without content of every article some leader or topic feed shows, made when
+    /// first shown and shared (`.shared`), so that an article in several of those feeds is
+    /// made and rendered as an item once.
+    private func summaryItems(for lists: [[Int]]) -> [Int: Lazy<TemplateValue>] {
+        var items: [Int: Lazy<TemplateValue>] = [:]
+        for index in lists.lazy.flatMap({ $0.prefix(Self.feedSize) }) where items[index] == nil {
+            items[index] = Lazy { [self] in .shared(TemplateSharedValue(.object(feedItem(index)))) }
+        }
+        return items
     }
 
     /// A file whose context (`extra` plus `site`) is made when it is rendered.
@@ -84,19 +106,21 @@ struct FeedPlan {
         }
         var specs = [spec("feed.xml", "rss.xml", ["feed": try siteFeed.value.get()])]
         specs.append(spec("atom.xml", "atom.xml", ["feed": atomFeed(try siteFeed.value.get())]))
+        let summaryItems = summaryItems(
+            for: site.leaders.map { site.articlesByLeader[$0.id] ?? [] } + site.topics.map { site.articlesByTopic[$0.id] ?? [] })
         for leader in site.leaders {
             let route = Route.leader(leader.id, page: 1)
             specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": try feedValue(
                 title: "\(leader.name) — \(site.config.title)", description: "Articles about \(leader.name).",
                 link: links.absolute(route), selfURL: links.absolute(file: route.path + "feed.xml"),
-                indexes: site.articlesByLeader[leader.id] ?? [], withContent: false)]))
+                indexes: site.articlesByLeader[leader.id] ?? [], withContent: false, summaryItems: summaryItems)]))
         }
         for topic in site.topics {
             let route = Route.topic(topic.id, page: 1)
             specs.append(spec(route.path + "feed.xml", "rss.xml", ["feed": try feedValue(
                 title: "\(topic.name) — \(site.config.title)", description: "Articles about \(topic.name).",
                 link: links.absolute(route), selfURL: links.absolute(file: route.path + "feed.xml"),
-                indexes: site.articlesByTopic[topic.id] ?? [], withContent: false)]))
+                indexes: site.articlesByTopic[topic.id] ?? [], withContent: false, summaryItems: summaryItems)]))
         }
         specs.append(spec("robots.txt", "robots.txt", [:]))
         specs.append(spec("llms.txt", "llms.txt", ["llms": llmsValue()]))
