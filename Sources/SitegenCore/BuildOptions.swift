@@ -69,8 +69,19 @@ public struct ProjectPaths: Sendable {
     /// Whether `standardizedFileURL` would leave `path` as it is: no `.` or `..` component
     /// and no empty one.
     static func isStandard(_ path: String) -> Bool {
-        path == "/" || !path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().contains {
-            $0.isEmpty || $0 == "." || $0 == ".."
+        if path == "/" { return true }
+        // The length of the component read so far, and whether it is all dots; -1 before the
+        // first "/" (a path's first component is empty: it starts with "/").
+        var length = -1, allDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (allDots && length > 0 && length <= 2) { return false }
+                (length, allDots) = (0, true)
+            } else {
+                length = max(length, 0) + 1
+                allDots = allDots && byte == UInt8(ascii: ".")
+            }
         }
+        return !(length == 0 || (allDots && length > 0 && length <= 2))
     }
 }

@@ -27,6 +27,8 @@ struct SiteWriterTests {
         #expect(paths.display(URL(fileURLWithPath: "/elsewhere/../other/a.md")) == "/other/a.md")
         #expect(ProjectPaths.isStandard("/a/b.md") && ProjectPaths.isStandard("/a/..b/c.") && ProjectPaths.isStandard("/"))
         #expect(!ProjectPaths.isStandard("/a/./b") && !ProjectPaths.isStandard("/a/..") && !ProjectPaths.isStandard("/a//b"))
+        #expect(ProjectPaths.isStandard("/a/...") && ProjectPaths.isStandard("/.a/b..") && !ProjectPaths.isStandard("/a/."))
+        #expect(!ProjectPaths.isStandard("/a/") && !ProjectPaths.isStandard("/../a") && !ProjectPaths.isStandard("//a"))
     }
 
     @Test func writesPagesAndManifest() throws {
