@@ -226,6 +226,11 @@ def corpus(n):
         # Templates may have changed since the corpus was made.
         shutil.rmtree(os.path.join(folder, "Templates"))
         shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(folder, "Templates"))
+    # sitegen trusts build stamps only for inputs unchanged for a second (whole seconds) before
+    # the recording build began (README, "Performance"): without this pause, five short builds
+    # (N=1,000) could all start within two seconds of the copy, and the no-change rebuild
+    # would then rightly run in full.
+    time.sleep(2.1)
     return folder
 
 
