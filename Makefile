@@ -49,9 +49,11 @@ fuzz: fuzz-build
 
 # The site benchmark (BENCHMARKS.md): a generated N-article corpus, RUNS cold builds into
 # fresh folders, a no-change rebuild and an incremental one. `make bench N=50000 RUNS=3`.
+# `make bench OUTPUTS=/dev/shm/sitegen-bench` writes the outputs into tmpfs, leaving the disk out.
 N ?= 10000
 RUNS ?= 5
+OUTPUTS ?= bench-work
 bench: deps
 	$(SWIFT) build -c release --product sitegen
 	$(SWIFT) build -c release --package-path Benchmarks/SiteBench --product site-bench
-	python3 Benchmarks/sitebench.py --n $(N) --runs $(RUNS) --incremental Benchmarks/SiteBench/.build/release/site-bench
+	python3 Benchmarks/sitebench.py --n $(N) --runs $(RUNS) --outputs $(OUTPUTS) --incremental Benchmarks/SiteBench/.build/release/site-bench

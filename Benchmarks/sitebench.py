@@ -264,6 +264,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="cold builds to time")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "sitegen"))
     parser.add_argument("--incremental", default=None, help="the site-bench binary, to time an incremental rebuild")
+    parser.add_argument("--outputs", default=WORK,
+                        help="where the output folders go (default bench-work/; /dev/shm/… leaves the disk out)")
     parser.add_argument("--generate-only", action="store_true")
     args = parser.parse_args()
 
@@ -277,8 +279,11 @@ def main():
     # and written back (`sync`), and the first run waits until 61 s have passed since the last
     # deletion by this script (recorded in bench-work/.last-delete, since the end of each
     # series deletes its outputs too); each run writes into a fresh folder.
-    remove_outputs(args.n)
-    wait = last_delete() + DELETE_QUIET - time.time()
+    outputs = os.path.abspath(args.outputs)
+    os.makedirs(outputs, exist_ok=True)
+    remove_outputs(args.n, outputs)
+    # The wait is for the disk of bench-work/ (ext4 here); another file system (tmpfs) has no such penalty.
+    wait = last_delete() + DELETE_QUIET - time.time() if os.stat(outputs).st_dev == os.stat(WORK).st_dev else 0
     if wait > 0:
         print(f"Waiting {wait:.0f} s after the last deletion of outputs (see the comment in sitebench.py) …", flush=True)
         time.sleep(wait)
@@ -286,7 +291,7 @@ def main():
     walls, rsss, cpus = [], [], []
     output = None
     for run in range(args.runs):
-        output = os.path.join(WORK, f"out-{args.n}-{run}")
+        output = os.path.join(outputs, f"out-{args.n}-{run}")
         wall, rss, cpu, summary = timed_build(args.binary, folder, output)
         walls.append(wall)
         rsss.append(rss)
@@ -308,7 +313,7 @@ def main():
                                 capture_output=True, text=True)
         sys.stdout.write(result.stdout)
         sys.stderr.write(result.stderr)
-    remove_outputs(args.n)
+    remove_outputs(args.n, outputs)
 
 
 DELETE_QUIET = 61  # seconds after deleting files before ext4 stops skipping their inodes
@@ -324,15 +329,15 @@ def last_delete():
         return 0.0
 
 
-def remove_outputs(n):
-    """Deletes the output folders of earlier runs, noting when; returns whether there were any."""
+def remove_outputs(n, outputs):
+    """Deletes the output folders of earlier runs in `outputs`, noting when; returns whether there were any."""
     found = False
-    if os.path.isdir(WORK):
-        for name in os.listdir(WORK):
+    if os.path.isdir(outputs):
+        for name in os.listdir(outputs):
             if name.startswith(f"out-{n}-") or name.startswith(f"inc-{n}"):
-                shutil.rmtree(os.path.join(WORK, name), ignore_errors=True)
+                shutil.rmtree(os.path.join(outputs, name), ignore_errors=True)
                 found = True
-    if found:
+    if found and os.stat(outputs).st_dev == os.stat(WORK).st_dev:
         os.sync()  # inode table blocks written back: the 60 s window applies, not the 300 s one
         with open(DELETE_STAMP, "w") as stamp:
             stamp.write(f"{time.time()}\n")
