@@ -11,7 +11,7 @@ import Yams
 /// sequence of scalars (`- a` lines, all indented alike). A scalar is plain or double-quoted.
 /// A plain scalar here starts with none of YAML's indicators and holds no `: `, ` #`, tab,
 /// control character, trailing space or Unicode line break (and, in a flow collection, no
-/// `,`, `:`, brackets or braces); a double-quoted one holds no `"`, `\\`, tab, control
+/// `,`, `:`, brackets or braces); a double-quoted one holds no `"`, backslash, tab, control
 /// character or Unicode line break, and nothing follows it on its line but the collection's
 /// punctuation. Anything else — single quotes, escapes, comments, blank lines, block mappings,
 /// block scalars, tags, anchors, aliases, documents markers, duplicate keys, a key with no
@@ -119,7 +119,7 @@ private enum SimpleYAML {
     }
 
     /// Where a double-quoted scalar at the start of `bytes` ends (after its closing quote), when
-    /// it holds no `\\`, tab, control character or Unicode line break.
+    /// it holds no backslash, tab, control character or Unicode line break.
     static func quotedEnd(_ bytes: ArraySlice<UInt8>) -> Int? {
         guard bytes.first == UInt8(ascii: "\""),
             let close = bytes[(bytes.startIndex + 1)...].firstIndex(of: UInt8(ascii: "\""))
