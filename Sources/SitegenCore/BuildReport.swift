@@ -20,11 +20,14 @@ public struct BuildReport: Sendable {
     public var brokenLinks: [BrokenLink] = []
     /// Every file of the site, relative to the output folder (`build` only).
     var outputPaths: [String] = []
+    /// Stamps of written files taken while writing them (`WriteSummary.stamps`).
+    var writtenStamps: [FileStamp] = []
 
-    /// Takes the Write stage's counts and changed paths.
+    /// Takes the Write stage's counts, changed paths and stamps.
     mutating func record(_ summary: WriteSummary) {
         (written, unchanged, removed) = (summary.written, summary.unchanged, summary.removed)
         changedFiles = summary.changed
+        writtenStamps = summary.stamps
     }
 
     /// Total seconds.

@@ -88,9 +88,11 @@ extension BuildStamps {
     }
 
     /// The stamps of the files at `relativePaths` in the output folder; nil when one is missing.
-    static func outputs(_ relativePaths: [String], in output: URL) -> [FileStamp]? {
+    /// With `known`, a path that has a stamp there takes it instead of an `lstat`.
+    static func outputs(_ relativePaths: [String], in output: URL, known: [FileStamp] = []) -> [FileStamp]? {
         let root = output.path.hasSuffix("/") ? output.path : output.path + "/"
-        let stamps = relativePaths.concurrentMap { FileStamp(path: $0, at: root + $0) }
+        let known = Dictionary(known.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let stamps = relativePaths.concurrentMap { known[$0] ?? FileStamp(path: $0, at: root + $0) }
         return stamps.allSatisfy(\.exists) ? stamps : nil
     }
 
@@ -245,7 +247,8 @@ extension BuildStamps {
         func record(_ report: BuildReport) {
             let url = BuildStamps.location(in: paths)
             guard let key, let inputs,
-                let outputs = BuildStamps.outputs(report.outputPaths + [Manifest.fileName], in: paths.output),
+                let outputs = BuildStamps.outputs(
+                    report.outputPaths + [Manifest.fileName], in: paths.output, known: report.writtenStamps),
                 let text = BuildStamps(
                     key: key, started: startedAt, inputs: inputs, outputs: outputs, files: report.files,
                     articles: report.articles,

@@ -10,6 +10,10 @@ struct WriteSummary: Equatable, Sendable {
     var removed = 0
     /// Output paths written or removed, sorted.
     var changed: [String] = []
+    /// The stamps of files written into folders staged whole, taken while they were open:
+    /// renaming the folder changes neither their times nor their inodes, so these are the
+    /// stamps an `lstat` would give after the commit (`BuildStamps`).
+    var stamps: [FileStamp] = []
 }
 
 /// The Write stage: puts pages and static files into the output folder safely.
@@ -116,8 +120,11 @@ struct SiteWriter {
     }
 
     /// Writes `bytes` to the file at `path` (never through a symbolic link); on failure nothing
-    /// is left there. Errors name `target`, the file as the user knows it.
-    func writeFile(_ bytes: [UInt8], to path: String, reportingAs target: @autoclosure () -> String) throws(SitegenError) {
+    /// is left there. Errors name `target`, the file as the user knows it. With `info`, the
+    /// written file's `fstat` is put there before it is closed.
+    func writeFile(
+        _ bytes: [UInt8], to path: String, reportingAs target: @autoclosure () -> String, info: UnsafeMutablePointer<stat>? = nil
+    ) throws(SitegenError) {
         func failure(_ why: String) -> SitegenError { SitegenError(.writeFailed(target(), why: why), at: nil) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
@@ -131,7 +138,12 @@ struct SiteWriter {
             return true
         }
         let writeError = errno
+        let statError: Int32? = ok ? info.flatMap { fstat(descriptor, $0) == 0 ? nil : errno } : nil
         close(descriptor)
+        if let statError {
+            unlink(path)
+            throw failure(String(cString: strerror(statError)))
+        }
         guard ok else {
             unlink(path)
             throw failure(String(cString: strerror(writeError)))

@@ -34,8 +34,8 @@ final class StagedOutput: @unchecked Sendable {
     private var staged: [(temporary: String, target: String)] = []
     private var stagedFolders: [(temporary: String, target: String)] = []
     /// Files written straight into a folder of `stagedFolders` (or one below it): where they
-    /// are now, and their paths relative to the output folder.
-    private var inStagedFolders: [(location: String, path: String)] = []
+    /// are now, their paths relative to the output folder, and their stamps.
+    private var inStagedFolders: [(location: String, path: String, stamp: FileStamp)] = []
     private var unchanged = 0
     /// Every folder looked at or made, by path relative to the output folder.
     private var folders: [String: Folder] = [:]
@@ -95,8 +95,10 @@ final class StagedOutput: @unchecked Sendable {
             // A folder this build made appears whole at `commit`: nothing stands in it, and
             // the file can be written under its own name.
             let location = folder.location + "/" + (slash.map { path[path.index(after: $0)...] } ?? path[...])
-            try writer.writeFile(bytes, to: location, reportingAs: display())
-            lock.withLock { inStagedFolders.append((location, path)) }
+            var info = stat()
+            try writer.writeFile(bytes, to: location, reportingAs: display(), info: &info)
+            let stamp = FileStamp(path: path, info: info)
+            lock.withLock { inStagedFolders.append((location, path, stamp)) }
             return
         }
         let target = rootPath + path
@@ -180,6 +182,7 @@ final class StagedOutput: @unchecked Sendable {
             let stale = keepsManifest ? [] : old.paths.subtracting(new.paths)
             summary.removed = writer.removeStale(stale, root: root)
             summary.changed = (moves.map { String($0.target.dropFirst(rootPath.count)) } + inFolders.map(\.path) + stale).sorted()
+            summary.stamps = inFolders.map(\.stamp)
             if manifestChanged { try writer.writeAtomically(Array(new.text.utf8), to: manifestURL) }
             removeMarker()
             return .success(summary)

@@ -45,6 +45,19 @@ struct BuildStampsTests {
         #expect(!FixtureSite.allFiles(in: site.output).contains { $0.contains("stamps") })
     }
 
+    /// A cold build writes its files into folders staged whole and takes their stamps while
+    /// writing them: every recorded output stamp must be what `lstat` gives after the build
+    /// (size, inode, modification and change times), or no build would ever stop early.
+    @Test func outputStampsTakenWhileWritingMatchTheFilesAfterTheCommit() throws {
+        let report = try site.build().get()
+        #expect(report.writtenStamps.count > report.files / 2)
+        let text = try String(contentsOf: BuildStamps.location(in: BuildOptions(root: site.project.url).paths), encoding: .utf8)
+        let recorded = try #require(BuildStamps(text: text)).outputs
+        #expect(recorded.count == report.files + 1)
+        let root = site.output.path + "/"
+        for stamp in recorded { #expect(stamp == FileStamp(path: stamp.path, at: root + stamp.path), "\(stamp.path)") }
+    }
+
     @Test func anEditedArticleADeletedOutputOrAnotherOptionBuildsInFull() async throws {
         try await settle()
         _ = try site.build().get()
