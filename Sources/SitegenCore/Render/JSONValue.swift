@@ -1,6 +1,6 @@
 /// A JSON value with ordered object keys, serialized deterministically. Used for JSON-LD
 /// and JSON Feed, where output must be byte-stable and safe inside `<script>`.
-indirect enum JSONValue: Sendable, Equatable {
+enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case bool(Bool)

@@ -126,52 +126,58 @@ enum SearchFolding {
             asciiWordBytes.withUnsafeBufferPointer { isWordByte in
                 stopwordTable.withUnsafeBufferPointer { stopwords in
                     text.withUTF8 { bytes in
-                        func piece(_ start: Int, _ end: Int, isASCII: Bool) {
-                            guard end > start else { return }
-                            if isASCII {
-                                guard end - start >= minLength else { return }
-                                let length = min(end - start, maxLength)
-                                // Lowercased (capitals get bit 0x20) and packed in one pass.
-                                var low: UInt64 = 0, high: UInt64 = 0
-                                for offset in 0..<length {
-                                    var byte = bytes[start + offset]
-                                    if byte &- 0x41 < 26 { byte |= 0x20 }
-                                    lowered[offset] = byte
-                                    if offset < 8 {
-                                        low |= UInt64(byte) &<< (8 &* UInt64(offset))
-                                    } else if offset < 16 {
-                                        high |= UInt64(byte) &<< (8 &* UInt64(offset &- 8))
+                        // One pass: while a piece is ASCII, its bytes are lowercased into
+                        // `lowered` and packed as they are scanned.
+                        let count = bytes.count
+                        var index = 0
+                        while index < count {
+                            let start = index
+                            var low: UInt64 = 0, high: UInt64 = 0
+                            var isASCII = true
+                            var separatorWidth = 0
+                            while index < count {
+                                var byte = bytes[index]
+                                if byte < 0x80 {
+                                    guard isWordByte[Int(byte)] else {
+                                        separatorWidth = 1
+                                        break
                                     }
+                                    let offset = index &- start
+                                    if offset < maxLength {
+                                        if byte &- 0x41 < 26 { byte |= 0x20 }
+                                        lowered[offset] = byte
+                                        if offset < 8 {
+                                            low |= UInt64(byte) &<< (8 &* UInt64(offset))
+                                        } else if offset < 16 {
+                                            high |= UInt64(byte) &<< (8 &* UInt64(offset &- 8))
+                                        }
+                                    }
+                                    index &+= 1
+                                } else {
+                                    let (scalar, width) = decode(bytes, at: index)
+                                    if isSeparator(scalar.value) {
+                                        separatorWidth = width
+                                        break
+                                    }
+                                    isASCII = false
+                                    index &+= width
                                 }
-                                let term = UnsafeBufferPointer(rebasing: lowered[0..<length])
-                                if length > longestStopword || !isStopword(low, in: stopwords) { ascii(term, low, high) }
+                            }
+                            let end = index
+                            index &+= separatorWidth
+                            guard end > start else { continue }
+                            if isASCII {
+                                guard end &- start >= minLength else { continue }
+                                let length = min(end &- start, maxLength)
+                                if length > longestStopword || !isStopword(low, in: stopwords) {
+                                    ascii(UnsafeBufferPointer(rebasing: lowered[0..<length]), low, high)
+                                }
                             } else {
-                                let folded = foldUnicode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                                let folded = foldUnicode(String(decoding: piece, as: UTF8.self))
                                 for word in words(inFolded: folded) where isSearchable(word) { other(word) }
                             }
                         }
-                        var start = 0, index = 0
-                        var isASCII = true
-                        while index < bytes.count {
-                            let byte = bytes[index]
-                            if byte < 0x80 {
-                                if !isWordByte[Int(byte)] {
-                                    piece(start, index, isASCII: isASCII)
-                                    (start, isASCII) = (index + 1, true)
-                                }
-                                index += 1
-                            } else {
-                                let (scalar, width) = decode(bytes, at: index)
-                                if isSeparator(scalar.value) {
-                                    piece(start, index, isASCII: isASCII)
-                                    (start, isASCII) = (index + width, true)
-                                } else {
-                                    isASCII = false
-                                }
-                                index += width
-                            }
-                        }
-                        piece(start, bytes.count, isASCII: isASCII)
                     }
                 }
             }

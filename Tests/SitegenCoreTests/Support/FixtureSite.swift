@@ -46,8 +46,9 @@ struct FixtureSite {
         return enumerator.compactMap { item -> String? in
             guard let path = item as? String else { return nil }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? nil : path
+            let exists = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue ? path : nil
         }.sorted()
     }
 
