@@ -86,8 +86,10 @@ public struct MarkdownRenderer: Sendable {
 }
 
 extension MarkdownRenderer {
+    /// Without `CMARK_OPT_VALIDATE_UTF8`: every document comes from a Swift `String`, which
+    /// is valid UTF-8 already (a file with bad bytes is rejected when it is read).
     fileprivate var cmarkOptions: Int32 {
-        var bits = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        var bits = CMARK_OPT_DEFAULT
         if options.contains(.unsafe) { bits |= CMARK_OPT_UNSAFE }
         if options.contains(.smartPunctuation) { bits |= CMARK_OPT_SMART }
         if options.contains(.hardBreaks) { bits |= CMARK_OPT_HARDBREAKS }
@@ -145,8 +147,8 @@ extension MarkdownRenderer {
     }
 
     /// Walks the tree once, collecting text nodes; block ends become blank lines. The text is
-    /// gathered as bytes and decoded once: libcmark's literals are valid UTF-8 (it validates
-    /// its input and writes U+FFFD for a bad character reference) and hold no NUL.
+    /// gathered as bytes and decoded once: libcmark's literals are valid UTF-8 (its input is a
+    /// `String`, and it writes U+FFFD for a bad character reference) and hold no NUL.
     fileprivate static func plainText(of document: OpaquePointer) -> (all: String, first: String) {
         guard let iterator = cmark_iter_new(document) else { return ("", "") }
         defer { cmark_iter_free(iterator) }
