@@ -14,7 +14,7 @@ public struct Template: Sendable {
     public let name: String
     let nodes: [TemplateNode]
     /// The bytes of literal text in the template, to size the output buffer.
-    private let textLength: Int
+    let textLength: Int
 
     /// Compiles `source`.
     /// - Parameters:
@@ -29,7 +29,7 @@ public struct Template: Sendable {
         self = template
     }
 
-    private init(name: String, nodes: [TemplateNode], textLength: Int) {
+    init(name: String, nodes: [TemplateNode], textLength: Int) {
         self.name = name
         self.nodes = nodes
         self.textLength = textLength

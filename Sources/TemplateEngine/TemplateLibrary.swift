@@ -4,10 +4,10 @@
 /// Compiling the library checks every template and every partial or parent it names, and
 /// reports all the errors at once. The library is immutable and can render from many threads.
 public struct TemplateLibrary: Sendable {
-    private let templates: [String: Template]
+    let templates: [String: Template]
     /// The serial of the first section compiled for this library: shared values drop the
     /// fragments of older sections (of libraries compiled before) as they keep this one's.
-    private let firstSection: UInt64
+    let firstSection: UInt64
 
     /// Compiles every source and checks that each partial and parent named in a tag exists.
     /// - Parameter sources: Template text by name; the names are what tags refer to.
@@ -33,6 +33,12 @@ public struct TemplateLibrary: Sendable {
         }
         guard errors.isEmpty else { throw TemplateLibraryError(errors: errors) }
         self.templates = templates
+    }
+
+    /// A library of the given templates (`replica()`).
+    init(templates: [String: Template], firstSection: UInt64) {
+        self.templates = templates
+        self.firstSection = firstSection
     }
 
     /// The names of all templates, sorted.

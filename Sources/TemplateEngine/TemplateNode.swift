@@ -52,6 +52,11 @@ final class TemplateText: Sendable {
         self.lines = text.linesKeepingBreaks().map { Array($0.utf8) }
     }
 
+    init(utf8: [UInt8], lines: [[UInt8]]) {
+        self.utf8 = utf8
+        self.lines = lines
+    }
+
     var text: String { String(decoding: utf8, as: UTF8.self) }
 }
 
@@ -89,6 +94,15 @@ final class TemplateSection: Sendable {
         self.position = position
         self.serial = Self.serials.add(1, ordering: .relaxed).oldValue
     }
+
+    /// A section with the serial of one compiled before: a replica of it (`TemplateLibrary.replica()`).
+    init(name: TemplateName, isInverted: Bool, body: [TemplateNode], position: TemplatePosition, serial: UInt64) {
+        self.name = name
+        self.isInverted = isInverted
+        self.body = body
+        self.position = position
+        self.serial = serial
+    }
 }
 
 /// How an inclusion names the template it includes.
@@ -114,7 +128,7 @@ final class TemplateInclusion: Sendable {
     let indentation: [UInt8]
     let position: TemplatePosition
 
-    init(
+    convenience init(
         target: TemplateInclusionTarget,
         isParent: Bool,
         overrides: [String: TemplateBlockContent],
@@ -122,11 +136,24 @@ final class TemplateInclusion: Sendable {
         indentation: String,
         position: TemplatePosition
     ) {
+        self.init(
+            target: target, isParent: isParent, overrides: overrides, isStandalone: isStandalone,
+            indentation: Array(indentation.utf8), position: position)
+    }
+
+    init(
+        target: TemplateInclusionTarget,
+        isParent: Bool,
+        overrides: [String: TemplateBlockContent],
+        isStandalone: Bool,
+        indentation: [UInt8],
+        position: TemplatePosition
+    ) {
         self.target = target
         self.isParent = isParent
         self.overrides = overrides
         self.isStandalone = isStandalone
-        self.indentation = Array(indentation.utf8)
+        self.indentation = indentation
         self.position = position
     }
 }
@@ -141,11 +168,15 @@ final class TemplateBlock: Sendable {
     /// the tag, or for a standalone tag without any, the indentation of the default content (UTF-8).
     let indentation: [UInt8]
 
-    init(name: String, body: [TemplateNode], isStandalone: Bool, indentation: String) {
+    convenience init(name: String, body: [TemplateNode], isStandalone: Bool, indentation: String) {
+        self.init(name: name, body: body, isStandalone: isStandalone, indentation: Array(indentation.utf8))
+    }
+
+    init(name: String, body: [TemplateNode], isStandalone: Bool, indentation: [UInt8]) {
         self.name = name
         self.body = body
         self.isStandalone = isStandalone
-        self.indentation = Array(indentation.utf8)
+        self.indentation = indentation
     }
 }
 

@@ -23,31 +23,17 @@ struct PageRenderer {
     ) -> Result<Int, BuildFailure> {
         let templates = self.templates
         let failed = FailureFlag()
-        let results: [[SitegenError]] = specs.concurrentMap { spec in
-            let context: TemplateValue
-            do throws(SitegenError) {
-                context = try spec.context
-            } catch {
-                failed.set()
-                return [error]
-            }
-            var errors: [SitegenError] = []
-            for output in spec.outputs {
-                let name = output.template
-                do {
-                    let bytes = try templates.library.renderUTF8(name, context, escaping: Self.escaping(for: name))
-                    if !failed.isSet { try deliver(RenderedPage(path: output.path, contents: bytes)) }
-                } catch let error as TemplateError {
-                    errors.append(TemplateLoader.diagnostic(error, paths: templates.paths))
-                } catch let error as SitegenError {
-                    errors.append(error)
-                } catch {
-                    let path = templates.paths[name] ?? name
-                    errors.append(SitegenError(.template("\(error)"), at: SourceLocation(path: path)))
+        let libraries = LibraryReplicas(templates.library)
+        let chunkSize = Self.chunkSize
+        let chunks = Array(stride(from: 0, to: specs.count, by: chunkSize))
+        let results: [[SitegenError]] = chunks.concurrentMap { start in
+            libraries.withReplica { library in
+                var errors: [SitegenError] = []
+                for spec in specs[start..<min(start + chunkSize, specs.count)] {
+                    errors += Self.render(spec, with: library, paths: templates.paths, failed: failed, deliver: deliver)
                 }
+                return errors
             }
-            if !errors.isEmpty { failed.set() }
-            return errors
         }
         var errors: [String: SitegenError] = [:]
         for error in results.joined() { errors[error.description] = error }
@@ -57,10 +43,65 @@ struct PageRenderer {
         return .success(specs.reduce(0) { $0 + $1.outputs.count })
     }
 
+    /// Pages rendered in a row by one thread with one library replica.
+    static let chunkSize = 16
+
+    /// Renders one page's outputs and delivers them; returns its errors.
+    private static func render(
+        _ spec: PageSpec, with library: TemplateLibrary, paths: [String: String], failed: FailureFlag,
+        deliver: @Sendable (RenderedPage) throws(SitegenError) -> Void
+    ) -> [SitegenError] {
+        let context: TemplateValue
+        do throws(SitegenError) {
+            context = try spec.context
+        } catch {
+            failed.set()
+            return [error]
+        }
+        var errors: [SitegenError] = []
+        for output in spec.outputs {
+            let name = output.template
+            do {
+                let bytes = try library.renderUTF8(name, context, escaping: escaping(for: name))
+                if !failed.isSet { try deliver(RenderedPage(path: output.path, contents: bytes)) }
+            } catch let error as TemplateError {
+                errors.append(TemplateLoader.diagnostic(error, paths: paths))
+            } catch let error as SitegenError {
+                errors.append(error)
+            } catch {
+                let path = paths[name] ?? name
+                errors.append(SitegenError(.template("\(error)"), at: SourceLocation(path: path)))
+            }
+        }
+        if !errors.isEmpty { failed.set() }
+        return errors
+    }
+
     /// Renders all pages into memory.
     func render(_ specs: [PageSpec]) -> Result<[RenderedPage], BuildFailure> {
         let pages = PageCollector()
         return render(specs) { pages.append($0) }.map { _ in pages.sorted(by: specs) }
+    }
+}
+
+/// A template library for each thread rendering at once: the library itself, then replicas
+/// made as more threads ask (`TemplateLibrary.replica()`: threads sharing compiled templates
+/// make each node's reference count bounce between their cores).
+final class LibraryReplicas: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [TemplateLibrary]
+    private let original: TemplateLibrary
+
+    init(_ library: TemplateLibrary) {
+        original = library
+        idle = [library]
+    }
+
+    /// Runs `body` with a library no other thread uses meanwhile.
+    func withReplica<T>(_ body: (TemplateLibrary) -> T) -> T {
+        let library = lock.withLock { idle.popLast() } ?? original.replica()
+        defer { lock.withLock { idle.append(library) } }
+        return body(library)
     }
 }
 
