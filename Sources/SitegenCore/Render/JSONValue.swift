@@ -47,12 +47,13 @@ enum JSONValue: Sendable, Equatable {
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
+        let needsEscape = Self.needsEscape  // a global read once, not once per byte
         text.withUTF8 { source in
             var runStart = 0, index = 0
             while index < source.count {
                 let byte = source[index]
                 // Most bytes need nothing: copy them in runs.
-                guard byte < 0x20 || byte == 0xE2 || needsEscape[Int(byte)] else {
+                guard byte < 0x20 || byte == 0xE2 || needsEscape.contains(byte) else {
                     index += 1
                     continue
                 }
@@ -89,5 +90,23 @@ enum JSONValue: Sendable, Equatable {
     }
 
     /// The printable ASCII bytes written as escapes: `"`, `\\`, `<`, `>` and `&`.
-    private static let needsEscape: [Bool] = (0..<256).map { "\"\\<>&".utf8.contains(UInt8($0)) }
+    private static let needsEscape = EscapedBytes("\"\\<>&")
+}
+
+/// A set of ASCII bytes as a 128-bit mask: a value that is copied, not a global array read
+/// through a lazy initializer on each byte.
+struct EscapedBytes: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ bytes: String) {
+        for byte in bytes.utf8 {
+            precondition(byte < 0x80, "ASCII bytes only")
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte &- 64)) != 0
+    }
 }
