@@ -126,58 +126,76 @@ enum SearchFolding {
             asciiWordBytes.withUnsafeBufferPointer { isWordByte in
                 stopwordTable.withUnsafeBufferPointer { stopwords in
                     text.withUTF8 { bytes in
-                        // One pass: while a piece is ASCII, its bytes are lowercased into
-                        // `lowered` and packed as they are scanned.
-                        let count = bytes.count
-                        var index = 0
-                        while index < count {
-                            let start = index
-                            var low: UInt64 = 0, high: UInt64 = 0
-                            var isASCII = true
-                            var separatorWidth = 0
-                            while index < count {
-                                var byte = bytes[index]
-                                if byte < 0x80 {
-                                    guard isWordByte[Int(byte)] else {
-                                        separatorWidth = 1
-                                        break
-                                    }
-                                    let offset = index &- start
-                                    if offset < maxLength {
-                                        if byte &- 0x41 < 26 { byte |= 0x20 }
-                                        lowered[offset] = byte
-                                        if offset < 8 {
-                                            low |= UInt64(byte) &<< (8 &* UInt64(offset))
-                                        } else if offset < 16 {
-                                            high |= UInt64(byte) &<< (8 &* UInt64(offset &- 8))
-                                        }
-                                    }
-                                    index &+= 1
-                                } else {
-                                    let (scalar, width) = decode(bytes, at: index)
-                                    if isSeparator(scalar.value) {
-                                        separatorWidth = width
-                                        break
-                                    }
-                                    isASCII = false
-                                    index &+= width
-                                }
-                            }
-                            let end = index
-                            index &+= separatorWidth
-                            guard end > start else { continue }
+                        func piece(_ start: Int, _ end: Int, isASCII: Bool) {
                             if isASCII {
-                                guard end &- start >= minLength else { continue }
+                                guard end &- start >= minLength else { return }
                                 let length = min(end &- start, maxLength)
+                                let (low, high) = PackedASCII.lowercased(bytes, from: start, count: length, into: lowered)
                                 if length > longestStopword || !isStopword(low, in: stopwords) {
                                     ascii(UnsafeBufferPointer(rebasing: lowered[0..<length]), low, high)
                                 }
                             } else {
-                                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                                let folded = foldUnicode(String(decoding: piece, as: UTF8.self))
+                                let folded = foldUnicode(
+                                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
                                 for word in words(inFolded: folded) where isSearchable(word) { other(word) }
                             }
                         }
+                        guard let base = bytes.baseAddress else { return }
+                        let count = bytes.count
+                        var index = 0
+                        var inPiece = false, pieceStart = 0, pieceIsASCII = true
+                        while index < count {
+                            // Eight ASCII bytes at a time: the letters and digits among them found
+                            // at once, and the piece boundaries by counting zero bits.
+                            if index &+ 8 <= count {
+                                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                                if word & PackedASCII.highBits == 0 {
+                                    let letters = PackedASCII.lettersAndDigits(word)
+                                    var offset = 0
+                                    while offset < 8 {
+                                        let ahead: UInt64 = ~0 &<< UInt64(8 &* offset)
+                                        if inPiece {
+                                            let stops = ~letters & PackedASCII.highBits & ahead
+                                            guard stops != 0 else { break }
+                                            let stop = stops.trailingZeroBitCount / 8
+                                            piece(pieceStart, index &+ stop, isASCII: pieceIsASCII)
+                                            inPiece = false
+                                            offset = stop &+ 1
+                                        } else {
+                                            let starts = letters & ahead
+                                            guard starts != 0 else { break }
+                                            let first = starts.trailingZeroBitCount / 8
+                                            (inPiece, pieceStart, pieceIsASCII) = (true, index &+ first, true)
+                                            offset = first &+ 1
+                                        }
+                                    }
+                                    index &+= 8
+                                    continue
+                                }
+                            }
+                            // Otherwise one byte, or one scalar, at a time.
+                            let byte = bytes[index]
+                            if byte < 0x80 {
+                                if isWordByte[Int(byte)] {
+                                    if !inPiece { (inPiece, pieceStart, pieceIsASCII) = (true, index, true) }
+                                } else if inPiece {
+                                    piece(pieceStart, index, isASCII: pieceIsASCII)
+                                    inPiece = false
+                                }
+                                index &+= 1
+                            } else {
+                                let (scalar, width) = decode(bytes, at: index)
+                                if isSeparator(scalar.value) {
+                                    if inPiece { piece(pieceStart, index, isASCII: pieceIsASCII) }
+                                    inPiece = false
+                                } else {
+                                    if !inPiece { (inPiece, pieceStart) = (true, index) }
+                                    pieceIsASCII = false
+                                }
+                                index &+= width
+                            }
+                        }
+                        if inPiece { piece(pieceStart, count, isASCII: pieceIsASCII) }
                     }
                 }
             }
@@ -261,4 +279,63 @@ enum SearchFolding {
             return false
         }
     }
+}
+
+/// ASCII bytes eight at a time in a `UInt64` (the first byte lowest), for `forEachTerm`.
+enum PackedASCII {
+    /// The high bit of each byte: set in none of eight ASCII bytes.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// `byte` in each of the eight bytes.
+    private static func repeated(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The high bit set in each byte of `word` (ASCII only) that is within `lowest...highest`:
+    /// adding `0x80 - lowest` sets it from `lowest` on, adding `0x7F - highest` past `highest`,
+    /// and neither sum carries into the next byte.
+    private static func within(_ word: UInt64, _ lowest: UInt8, _ highest: UInt8) -> UInt64 {
+        (word &+ repeated(0x80 &- lowest)) & ~(word &+ repeated(0x7F &- highest)) & highBits
+    }
+
+    /// The high bit set in each byte of `word` (ASCII only) that is a letter or a digit.
+    static func lettersAndDigits(_ word: UInt64) -> UInt64 {
+        within(word | repeated(0x20), 0x61, 0x7A) | within(word, 0x30, 0x39)
+    }
+
+    /// `word` (ASCII only) with capitals made small.
+    private static func lowercased(_ word: UInt64) -> UInt64 { word &+ within(word, 0x41, 0x5A) &>> 2 }
+
+    /// `count` ASCII bytes of `bytes` from `start`, lowercased into `lowered`, and their first
+    /// sixteen packed into two integers (`SearchTermSet`'s key).
+    static func lowercased(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, into lowered: UnsafeMutableBufferPointer<UInt8>
+    ) -> (low: UInt64, high: UInt64) {
+        var packed: (low: UInt64, high: UInt64) = (0, 0)
+        if start &+ 16 <= bytes.count {
+            let source = UnsafeRawPointer(bytes.baseAddress! + start)
+            packed.low = lowercased(source.loadUnaligned(as: UInt64.self) & mask(count))
+            packed.high = count > 8 ? lowercased(source.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & mask(count &- 8)) : 0
+        } else {
+            for offset in 0..<min(count, 16) {
+                var byte = bytes[start &+ offset]
+                if byte &- 0x41 < 26 { byte |= 0x20 }
+                if offset < 8 {
+                    packed.low |= UInt64(byte) &<< UInt64(8 &* offset)
+                } else {
+                    packed.high |= UInt64(byte) &<< UInt64(8 &* (offset &- 8))
+                }
+            }
+        }
+        let destination = UnsafeMutableRawPointer(lowered.baseAddress!)
+        destination.storeBytes(of: packed.low, as: UInt64.self)
+        destination.storeBytes(of: packed.high, toByteOffset: 8, as: UInt64.self)
+        for offset in min(count, 16)..<count {
+            var byte = bytes[start &+ offset]
+            if byte &- 0x41 < 26 { byte |= 0x20 }
+            lowered[offset] = byte
+        }
+        return packed
+    }
+
+    /// The lowest `count` bytes (all eight from eight on).
+    private static func mask(_ count: Int) -> UInt64 { count >= 8 ? ~0 : (1 &<< UInt64(8 &* count)) &- 1 }
 }
