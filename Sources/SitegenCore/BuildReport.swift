@@ -14,8 +14,11 @@ public struct BuildReport: Sendable {
     public var warnings: [SitegenError]
     /// Seconds per stage, in pipeline order.
     public var stageTimes: [(stage: String, seconds: Double)]
-    /// Output paths written or removed by `build`, sorted (for live reload).
-    public var changedFiles: [String] = []
+    /// Output paths written or removed by `build`, sorted (for live reload). Sorted when
+    /// read: a build from the command line never asks.
+    public var changedFiles: [String] { changed.sorted() }
+    /// The same, in no particular order.
+    var changed: [String] = []
     /// Internal links that lead nowhere; found by `check` only.
     public var brokenLinks: [BrokenLink] = []
     /// Every file of the site, relative to the output folder (`build` only).
@@ -26,7 +29,7 @@ public struct BuildReport: Sendable {
     /// Takes the Write stage's counts, changed paths and stamps.
     mutating func record(_ summary: WriteSummary) {
         (written, unchanged, removed) = (summary.written, summary.unchanged, summary.removed)
-        changedFiles = summary.changed
+        changed = summary.changed
         writtenStamps = summary.stamps
     }
 

@@ -25,11 +25,13 @@ struct PageRenderer {
         let failed = FailureFlag()
         let libraries = LibraryReplicas(templates.library)
         let chunkSize = Self.chunkSize
-        let chunks = Array(stride(from: 0, to: specs.count, by: chunkSize))
+        // From the last spec to the first: feeds and sitemaps come last in the list and are
+        // the largest single pages; started last, one core rendered them alone at the end.
+        let chunks = Array(stride(from: 0, to: specs.count, by: chunkSize).reversed())
         let results: [[SitegenError]] = chunks.concurrentMap { start in
             libraries.withReplica { library in
                 var errors: [SitegenError] = []
-                for spec in specs[start..<min(start + chunkSize, specs.count)] {
+                for spec in specs[start..<min(start + chunkSize, specs.count)].reversed() {
                     errors += Self.render(spec, with: library, paths: templates.paths, failed: failed, deliver: deliver)
                 }
                 return errors

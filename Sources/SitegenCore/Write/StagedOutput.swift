@@ -163,10 +163,12 @@ final class StagedOutput: @unchecked Sendable {
             // The manifest already lists exactly these files when nothing came or went.
             let new = lock.withLock { self.new }
             let manifestChanged = !keepsManifest && old.paths != new.paths
+            // Until the renames are done the manifest lists old and new files; when no old file
+            // goes (a first build, or only additions) that is already the final list.
+            let listed = manifestChanged ? old.paths.union(new.paths) : old.paths
             if manifestChanged {
                 try writeMarker()
-                try writer.writeAtomically(
-                    Array(Manifest(paths: old.paths.union(new.paths)).text.utf8), to: manifestURL)
+                try writer.writeAtomically(Array(Manifest(paths: listed).text.utf8), to: manifestURL)
             }
             let (moves, folderMoves, inFolders) = lock.withLock { (staged, stagedFolders, inStagedFolders) }
             let failures = (moves.map { ($0, false) } + folderMoves.map { ($0, true) }).concurrentMap {
@@ -181,9 +183,11 @@ final class StagedOutput: @unchecked Sendable {
             var summary = WriteSummary(written: moves.count + inFolders.count, unchanged: lock.withLock { unchanged })
             let stale = keepsManifest ? [] : old.paths.subtracting(new.paths)
             summary.removed = writer.removeStale(stale, root: root)
-            summary.changed = (moves.map { String($0.target.dropFirst(rootPath.count)) } + inFolders.map(\.path) + stale).sorted()
+            summary.changed = moves.map { String($0.target.dropFirst(rootPath.count)) } + inFolders.map(\.path) + stale
             summary.stamps = inFolders.map(\.stamp)
-            if manifestChanged { try writer.writeAtomically(Array(new.text.utf8), to: manifestURL) }
+            if manifestChanged, listed.count != new.paths.count {
+                try writer.writeAtomically(Array(new.text.utf8), to: manifestURL)
+            }
             removeMarker()
             return .success(summary)
         } catch {
