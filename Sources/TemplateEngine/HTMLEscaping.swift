@@ -43,16 +43,27 @@ extension TemplateEscaping {
             appendMarkdown(source, to: &output)
             return
         }
-        var runStart = 0
-        for offset in 0..<source.count {
-            let byte = source[offset]
-            // Every character to escape is at most '>' (62): one comparison passes most bytes.
-            guard byte <= UInt8(ascii: ">"), let replacement = replacement(for: byte) else { continue }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<offset]))
-            output.append(
-                contentsOf: UnsafeBufferPointer(
-                    start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            runStart = offset + 1
+        var runStart = 0, offset = 0
+        let count = source.count
+        while offset < count {
+            // Eight bytes at a time while none of them can need escaping.
+            if offset &+ 8 <= count,
+                !EightBytes.containsMarkupOrControl(UnsafeRawPointer(source.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+            {
+                offset &+= 8
+                continue
+            }
+            for index in offset..<min(offset &+ 8, count) {
+                let byte = source[index]
+                // Every character to escape is at most '>' (62): one comparison passes most bytes.
+                guard byte <= UInt8(ascii: ">"), let replacement = replacement(for: byte) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                output.append(
+                    contentsOf: UnsafeBufferPointer(
+                        start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index &+ 1
+            }
+            offset = min(offset &+ 8, count)
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
     }
@@ -113,5 +124,29 @@ extension TemplateEscaping {
             atLineStart = byte == 10 || (atLineStart && (byte == 32 || byte == 9))
             output.append(byte)
         }
+    }
+}
+
+/// Eight bytes of text in a `UInt64`, tested all at once (the classic zero-byte tests: exact
+/// about whether some byte matches, not about which one).
+enum EightBytes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether some byte of `word` is below `limit` (at most 128).
+    static func containsByte(below limit: UInt8, in word: UInt64) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
+    }
+
+    /// Whether some byte of `word` is `byte`.
+    static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
+        containsByte(below: 1, in: word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Whether some byte of `word` is one HTML and XML escaping change: `&`, `<`, `>`, `"`, `'`
+    /// or a control character.
+    static func containsMarkupOrControl(_ word: UInt64) -> Bool {
+        containsByte(below: 0x20, in: word) || contains(0x26, in: word) || contains(0x3C, in: word)
+            || contains(0x3E, in: word) || contains(0x22, in: word) || contains(0x27, in: word)
     }
 }

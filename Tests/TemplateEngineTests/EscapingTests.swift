@@ -22,6 +22,30 @@ import Testing
         #expect(try render("{{{x}}}|{{& x}}", ["x": "<b>&</b>"], escaping: escaping) == "<b>&</b>|<b>&</b>")
     }
 
+    /// Text is scanned eight bytes at a time: each character, put at every offset of a long
+    /// value, comes out exactly as it does alone.
+    @Test(arguments: [TemplateEscaping.html, .xml])
+    func escapesAtEveryOffsetOfALongValue(_ escaping: TemplateEscaping) throws {
+        for special in ["&", "<", ">", "\"", "'", "\u{1}", "\t", "\n", "\u{1F}", " ", "=", "?", "é", "\u{7F}"] {
+            let alone = try render("{{x}}", ["x": .string(special)], escaping: escaping)
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+                let expected = String(repeating: "a", count: offset) + alone + String(repeating: "b", count: 19 - offset)
+                #expect(try render("{{x}}", ["x": .string(text)], escaping: escaping) == expected, "\(special.debugDescription) at \(offset)")
+            }
+        }
+    }
+
+    @Test func eightByteTestsFindEveryByte() {
+        for byte in 0...255 {
+            for position in 0..<8 {
+                let word = UInt64(byte) << (8 * UInt64(position)) | (0x6161_6161_6161_6161 & ~(0xFF << (8 * UInt64(position))))
+                let expected = byte < 0x20 || [0x26, 0x3C, 0x3E, 0x22, 0x27].contains(byte)
+                #expect(EightBytes.containsMarkupOrControl(word) == expected, "\(byte) at \(position)")
+            }
+        }
+    }
+
     @Test func escapesAtTheEdgesAndAroundNonASCIIText() throws {
         #expect(try render("{{x}}", ["x": "<é & ü>"]) == "&lt;é &amp; ü&gt;")
         #expect(try render("{{x}}", ["x": "&"]) == "&amp;")

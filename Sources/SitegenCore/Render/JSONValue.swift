@@ -51,6 +51,13 @@ enum JSONValue: Sendable, Equatable {
         text.withUTF8 { source in
             var runStart = 0, index = 0
             while index < source.count {
+                // Eight bytes at a time while none of them can need an escape.
+                if index &+ 8 <= source.count,
+                    !PackedASCII.containsJSONSpecial(UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index &+= 8
+                    continue
+                }
                 let byte = source[index]
                 // Most bytes need nothing: copy them in runs.
                 guard byte < 0x20 || byte == 0xE2 || needsEscape.contains(byte) else {

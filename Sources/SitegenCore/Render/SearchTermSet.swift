@@ -80,10 +80,22 @@ struct SearchTermSet {
     }
 
     private mutating func insert(_ low: UInt64, _ high: UInt64) {
-        let (slot, found) = Self.slot(of: low, high, in: table)
-        if found { return }
-        table[2 * slot] = low
-        table[2 * slot + 1] = high
+        // The probe of `slot(of:_:in:)`, on the table's buffer (no bounds or uniqueness check
+        // per access): this runs for every word of every article.
+        let isNew = table.withUnsafeMutableBufferPointer { table in
+            let mask = table.count / 2 &- 1
+            var slot = Self.hash(low, high) & mask
+            while true {
+                let (storedLow, storedHigh) = (table[2 &* slot], table[2 &* slot &+ 1])
+                if storedLow == low && storedHigh == high { return false }
+                if storedLow == 0 && storedHigh == 0 {
+                    (table[2 &* slot], table[2 &* slot &+ 1]) = (low, high)
+                    return true
+                }
+                slot = (slot &+ 1) & mask
+            }
+        }
+        guard isNew else { return }
         count += 1
         if count * 2 > table.count / 2 { grow() }
     }

@@ -22,4 +22,27 @@ struct JSONValueTests {
         let data = Data(JSONValue.array([.string(text)]).serialized().utf8)
         #expect(try JSONSerialization.jsonObject(with: data) as? [String] == [text])
     }
+
+    /// Strings are scanned eight bytes at a time: each character that needs an escape, put at
+    /// every offset of a long string, is escaped exactly as when it stands alone.
+    @Test func escapesAtEveryOffsetOfALongString() {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "<", ">", "&", "\u{2028}", "\u{2029}", "\u{2027}", "é", "\u{7F}", " "] {
+            let alone = JSONValue.string(special).serialized().dropFirst().dropLast()
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+                let expected = "\"" + String(repeating: "a", count: offset) + alone + String(repeating: "b", count: 19 - offset) + "\""
+                #expect(JSONValue.string(text).serialized() == expected, "\(special.debugDescription) at \(offset)")
+            }
+        }
+    }
+
+    @Test func eightByteTestsFindEveryByte() {
+        for byte in 0...255 {
+            for position in 0..<8 {
+                let word = UInt64(byte) << (8 * UInt64(position)) | (0x6161_6161_6161_6161 & ~(0xFF << (8 * UInt64(position))))
+                let expected = byte < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
+                #expect(PackedASCII.containsJSONSpecial(word) == expected, "\(byte) at \(position)")
+            }
+        }
+    }
 }
