@@ -123,21 +123,41 @@ extension NewsDate {
         "October", "November", "December",
     ]
 
-    private static func pad(_ value: Int, _ width: Int = 2) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
     /// `2025-11-24`.
-    var isoDay: String { "\(Self.pad(year, 4))-\(Self.pad(month))-\(Self.pad(day))" }
+    var isoDay: String { PaddedText.make(capacity: Self.isoDayCapacity(year)) { appendISODay(to: &$0) } }
 
     /// `2025-11-24T21:30:00-05:00`, or `2025-11-24T00:00:00Z` for a plain date.
     var iso8601: String {
-        let time = "\(Self.pad(secondOfDay / 3600)):\(Self.pad(secondOfDay / 60 % 60)):\(Self.pad(secondOfDay % 60))"
-        guard offsetSeconds != 0 else { return "\(isoDay)T\(time)Z" }
-        let sign = offsetSeconds < 0 ? "-" : "+"
-        let magnitude = abs(offsetSeconds)
-        return "\(isoDay)T\(time)\(sign)\(Self.pad(magnitude / 3600)):\(Self.pad(magnitude / 60 % 60))"
+        let hours = secondOfDay / 3600, magnitude = abs(offsetSeconds)
+        let capacity = Self.isoDayCapacity(year) + 1 + PaddedText.length(of: hours, width: 2) + 6 + 1
+            + (offsetSeconds == 0 ? 0 : PaddedText.length(of: magnitude / 3600, width: 2) + 3)
+        return PaddedText.make(capacity: capacity) { text in
+            appendISODay(to: &text)
+            text.append(byte: UInt8(ascii: "T"))
+            text.append(hours, width: 2)
+            text.append(byte: UInt8(ascii: ":"))
+            text.append(secondOfDay / 60 % 60, width: 2)
+            text.append(byte: UInt8(ascii: ":"))
+            text.append(secondOfDay % 60, width: 2)
+            guard offsetSeconds != 0 else {
+                text.append(byte: UInt8(ascii: "Z"))
+                return
+            }
+            text.append(byte: offsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            text.append(magnitude / 3600, width: 2)
+            text.append(byte: UInt8(ascii: ":"))
+            text.append(magnitude / 60 % 60, width: 2)
+        }
+    }
+
+    private static func isoDayCapacity(_ year: Int) -> Int { PaddedText.length(of: year, width: 4) + 6 }
+
+    private func appendISODay(to text: inout PaddedText) {
+        text.append(year, width: 4)
+        text.append(byte: UInt8(ascii: "-"))
+        text.append(month, width: 2)
+        text.append(byte: UInt8(ascii: "-"))
+        text.append(day, width: 2)
     }
 
     /// `24 November 2025`.
@@ -156,4 +176,6 @@ extension NewsDate {
         return "\(weekday), \(Self.pad(utc.day)) \(month) \(utc.year) "
             + "\(Self.pad(s / 3600)):\(Self.pad(s / 60 % 60)):\(Self.pad(s % 60)) +0000"
     }
+
+    private static func pad(_ value: Int) -> String { PaddedText.make(capacity: PaddedText.length(of: value, width: 2)) { $0.append(value, width: 2) } }
 }

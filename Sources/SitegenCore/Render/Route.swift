@@ -18,7 +18,17 @@ enum Route: Hashable, Sendable {
         switch self {
         case .home(let page): return Self.paged("", page)
         case .article(let date, let slug):
-            return "\(Self.pad(date.year, 4))/\(Self.pad(date.month))/\(Self.pad(date.day))/\(slug)/"
+            let capacity = PaddedText.length(of: date.year, width: 4) + 8 + slug.rawValue.utf8.count + 1
+            return PaddedText.make(capacity: capacity) { text in
+                text.append(date.year, width: 4)
+                text.append(byte: UInt8(ascii: "/"))
+                text.append(date.month, width: 2)
+                text.append(byte: UInt8(ascii: "/"))
+                text.append(date.day, width: 2)
+                text.append(byte: UInt8(ascii: "/"))
+                text.append(slug.rawValue)
+                text.append(byte: UInt8(ascii: "/"))
+            }
         case .year(let year): return "\(Self.pad(year, 4))/"
         case .month(let year, let month): return "\(Self.pad(year, 4))/\(Self.pad(month))/"
         case .leaders: return "leaders/"
@@ -41,8 +51,7 @@ enum Route: Hashable, Sendable {
     }
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        PaddedText.make(capacity: PaddedText.length(of: value, width: width)) { $0.append(value, width: width) }
     }
 }
 
