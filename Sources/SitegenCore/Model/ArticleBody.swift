@@ -110,12 +110,31 @@ struct ArticleBody: Sendable {
         }
     }
 
-    /// A 64-bit digest of the text's UTF-8 (`Hasher`, seeded per process: digests are compared
-    /// only within one process, as `ContextFingerprint`s are).
-    private static func digest(of text: String) -> Int {
+    /// A 64-bit digest of the text's UTF-8, eight bytes at a time: each word mixed into the
+    /// state by a full 64×64→128-bit multiply folded to 64 bits (as wyhash mixes), the length
+    /// last. Digests are compared only within one process (`SiteSession`) and only to tell an
+    /// edited body from the one before; Swift's `Hasher` (SipHash) did the same at a quarter
+    /// of the speed, 0.6% of a cold build.
+    static func digest(of text: String) -> Int {
         var text = text
-        var hasher = Hasher()
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        return hasher.finalize()
+        return text.withUTF8 { bytes in
+            func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+                let product = a.multipliedFullWidth(by: b)
+                return product.high ^ product.low
+            }
+            var state: UInt64 = 0x2D35_8DCC_AA6C_78A5
+            var offset = 0
+            if let base = bytes.baseAddress {
+                while offset &+ 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                    state = mix(state ^ word, 0x8BB8_4B93_962E_ACC9)
+                    offset &+= 8
+                }
+                var last: UInt64 = 0
+                for index in offset..<bytes.count { last |= UInt64(bytes[index]) &<< UInt64(8 &* (index &- offset)) }
+                state = mix(state ^ last, 0x4B33_A62E_D433_D4A3)
+            }
+            return Int(truncatingIfNeeded: mix(state ^ UInt64(bytes.count), 0x4D5A_2DA5_1DE1_AA47))
+        }
     }
 }

@@ -113,4 +113,28 @@ struct ArticleBodyTests {
             #expect(error.description == Self.changed)
         }
     }
+
+    /// The digest tells a body from the one before: any one byte changed, added or removed, at
+    /// any offset of the eight-byte words it reads, gives another digest.
+    @Test func everyOneByteEditChangesTheDigest() {
+        var digests = Set<Int>()
+        var texts = Set<String>()
+        for length in 0...40 {
+            let text = String((0..<length).map { Character(Unicode.Scalar(UInt8(97 + $0 % 26))) })
+            #expect(ArticleBody.digest(of: text) == ArticleBody.digest(of: String(text)))
+            var variants = [text + "a", text + "\0", "a" + text]
+            for offset in 0..<length {
+                var bytes = Array(text.utf8)
+                bytes[offset] ^= 1
+                variants.append(String(decoding: bytes, as: UTF8.self))
+                bytes[offset] ^= 1
+                bytes.remove(at: offset)
+                variants.append(String(decoding: bytes, as: UTF8.self))
+            }
+            for variant in [text] + variants where texts.insert(variant).inserted {
+                digests.insert(ArticleBody.digest(of: variant))
+            }
+        }
+        #expect(digests.count == texts.count)
+    }
 }
