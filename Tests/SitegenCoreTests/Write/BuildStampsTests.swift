@@ -165,4 +165,26 @@ struct BuildStampsTests {
         #expect(try stages(site.build().get()).contains("Render"))
         #expect(BuildStamps(text: try String(contentsOf: url, encoding: .utf8)) != nil)
     }
+
+    /// Stamp lines are written byte by byte; they say what interpolating the numbers said,
+    /// negative times and 64-bit inodes included, and read back to the same stamp, except
+    /// those two, which the reader refuses (the stamps are then not used: a full build).
+    @Test func stampLinesWriteNumbersAsInterpolationDid() throws {
+        for (size, inode, seconds, nanoseconds) in [
+            (0, UInt64(0), 0, 0), (1, 1, 1, 1), (12_345, 98_765, 1_795_805_787, 354_858_400),
+            (Int.max, UInt64.max, -1, 999_999_999), (7, UInt64(Int64.max) + 1, Int.min + 1, 0),
+        ] {
+            var info = stat()
+            info.st_size = off_t(size)
+            info.st_ino = ino_t(inode)
+            info.st_mtim = timespec(tv_sec: seconds, tv_nsec: nanoseconds)
+            info.st_ctim = timespec(tv_sec: seconds / 2, tv_nsec: nanoseconds / 3)
+            let stamp = FileStamp(path: "a b/ünï.html", info: info)
+            let expected = "\(stamp.size) \(stamp.inode) \(stamp.modified.tv_sec) \(stamp.modified.tv_nsec) "
+                + "\(stamp.changed.tv_sec) \(stamp.changed.tv_nsec) a b/ünï.html"
+            #expect(stamp.line == expected)
+            let readable = seconds >= 0 && inode < 1_000_000_000_000_000_000 && size < 1_000_000_000_000_000_000
+            #expect(FileStamp(line: Substring(stamp.line)) == (readable ? stamp : nil))
+        }
+    }
 }
