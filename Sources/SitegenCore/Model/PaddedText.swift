@@ -41,7 +41,13 @@ struct PaddedText {
     }
 
     mutating func append(_ text: String) {
-        for byte in text.utf8 { append(byte: byte) }
+        var text = text
+        text.withUTF8 { utf8 in
+            precondition(count + utf8.count <= buffer.count, "PaddedText: capacity too small")
+            guard let source = utf8.baseAddress else { return }
+            (buffer.baseAddress! + count).initialize(from: source, count: utf8.count)
+            count += utf8.count
+        }
     }
 
     mutating func append(byte: UInt8) {
