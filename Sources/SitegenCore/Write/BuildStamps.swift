@@ -91,8 +91,16 @@ extension BuildStamps {
     /// With `known`, a path that has a stamp there takes it instead of an `lstat`.
     static func outputs(_ relativePaths: [String], in output: URL, known: [FileStamp] = []) -> [FileStamp]? {
         let root = output.path.hasSuffix("/") ? output.path : output.path + "/"
-        let known = Dictionary(known.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let stamps = relativePaths.concurrentMap { known[$0] ?? FileStamp(path: $0, at: root + $0) }
+        // Path → position in `known` (the first of a path's stamps), sized once: 158,000
+        // entries at 50,000 articles, at the end of the build, on one core.
+        var firstPositions = [String: Int](minimumCapacity: known.count)
+        for position in known.indices where firstPositions[known[position].path] == nil {
+            firstPositions[known[position].path] = position
+        }
+        let positions = firstPositions
+        let stamps = relativePaths.concurrentMap { path in
+            positions[path].map { known[$0] } ?? FileStamp(path: path, at: root + path)
+        }
         return stamps.allSatisfy(\.exists) ? stamps : nil
     }
 
