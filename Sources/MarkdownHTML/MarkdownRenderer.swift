@@ -74,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
                 free(buffer)
             }
             var published = markdown
-            if !options.contains(.unsafe), Self.defuse(document) {
+            if !options.contains(.unsafe), text.mayNeedDefusing, Self.defuse(document) {
                 if let buffer = cmark_render_commonmark(document, cmarkOptions, 0) {
                     published = String(cString: buffer)
                     free(buffer)
@@ -134,6 +134,17 @@ extension MarkdownRenderer {
         return !rawHTML.isEmpty || !links.isEmpty
     }
 
+    /// Whether `isDangerous` could say yes to the C string `url`: its first byte that is not a
+    /// space is the first letter of a dangerous scheme, or not ASCII.
+    fileprivate static func mayBeDangerous(_ url: UnsafePointer<CChar>) -> Bool {
+        var byte = UInt8(bitPattern: url.pointee), offset = 0
+        while byte == 0x20 {
+            offset += 1
+            byte = UInt8(bitPattern: url[offset])
+        }
+        return byte >= 0x80 || "jvfdJVFD".utf8.contains(byte)
+    }
+
     /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs, as libcmark's safe mode sees them.
     fileprivate static func isDangerous(_ url: String) -> Bool {
         // Most URLs (`https:`, paths) start with no scheme's first letter: known without lowercasing.
@@ -149,17 +160,29 @@ extension MarkdownRenderer {
     /// Walks the tree once, collecting text nodes; block ends become blank lines. The text is
     /// gathered as bytes and decoded once: libcmark's literals are valid UTF-8 (its input is a
     /// `String`, and it writes U+FFFD for a bad character reference) and hold no NUL.
-    fileprivate static func plainText(of document: OpaquePointer) -> (all: String, first: String) {
-        guard let iterator = cmark_iter_new(document) else { return ("", "") }
+    fileprivate static func plainText(of document: OpaquePointer) -> (all: String, first: String, mayNeedDefusing: Bool) {
+        guard let iterator = cmark_iter_new(document) else { return ("", "", false) }
         defer { cmark_iter_free(iterator) }
         var all: [UInt8] = []
         var first: Range<Int>?
         var paragraphStart: Int?
+        // Whether `defuse` could change anything: raw HTML, or a link or image whose URL may
+        // start with a dangerous scheme (`mayBeDangerous`). Most bodies have neither, and then
+        // their tree is walked once, not twice.
+        var mayNeedDefusing = false
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: mayNeedDefusing = true
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if event == CMARK_EVENT_ENTER, !mayNeedDefusing, let url = cmark_node_get_url(node), mayBeDangerous(url) {
+                    mayNeedDefusing = true
+                }
+            default: break
+            }
             switch (type, event) {
             case (CMARK_NODE_TEXT, _), (CMARK_NODE_CODE, _), (CMARK_NODE_CODE_BLOCK, _):
                 if let literal = cmark_node_get_literal(node) {
@@ -182,6 +205,6 @@ extension MarkdownRenderer {
         }
         var text = String(decoding: all, as: UTF8.self)
         while text.hasSuffix("\n") { text.removeLast() }
-        return (text, first.map { String(decoding: all[$0], as: UTF8.self) } ?? "")
+        return (text, first.map { String(decoding: all[$0], as: UTF8.self) } ?? "", mayNeedDefusing)
     }
 }

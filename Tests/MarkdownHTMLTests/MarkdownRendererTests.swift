@@ -25,6 +25,17 @@ struct MarkdownRendererTests {
         #expect(markdown.contains(url) == !isDangerous, "\(markdown)")
     }
 
+    /// The tree is walked a second time only when the first walk saw raw HTML or a URL that may
+    /// be dangerous; each alone is enough, deep in a list or as an image.
+    @Test func defusesWhatTheFirstWalkFlags() {
+        let image = MarkdownRenderer().render("- a\n  - ![x]( vbscript:x)\n").markdown
+        #expect(!image.contains("vbscript"), "\(image)")
+        let html = MarkdownRenderer().render("Text\n\n> <em>x</em> [safe](https://example.org/)\n").markdown
+        #expect(html == "Text\n\n> \\<em\\>x\\</em\\> [safe](https://example.org/)\n")
+        let plain = "Plain [link](https://example.org/) and ![img](/a.png).\n"
+        #expect(MarkdownRenderer().render(plain).markdown == plain)
+    }
+
     @Test func dropsJavaScriptLinksByDefault() {
         #expect(renderer.html(from: "[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n")
     }
