@@ -56,3 +56,28 @@ struct PaddedText {
         count += 1
     }
 }
+
+/// Integers written in decimal straight into a byte buffer, for text made by the thousand
+/// (search postings, build stamps): `String(number)` made a string of each.
+enum DecimalDigits {
+    /// `number` in decimal, with a minus sign when negative.
+    static func append(_ number: Int64, to bytes: inout [UInt8]) {
+        append(number.magnitude, negative: number < 0, to: &bytes)
+    }
+
+    /// `magnitude` in decimal, after a minus sign when `negative`.
+    static func append(_ magnitude: UInt64, negative: Bool, to bytes: inout [UInt8]) {
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        var count = 0
+        var rest = magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
+    }
+}

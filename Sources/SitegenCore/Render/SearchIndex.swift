@@ -238,7 +238,7 @@ struct SearchIndex {
         var previous = 0
         for (position, number) in numbers.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: String(number - previous).utf8)
+            DecimalDigits.append(Int64(number - previous), to: &bytes)
             previous = number
         }
         bytes.append(UInt8(ascii: "]"))

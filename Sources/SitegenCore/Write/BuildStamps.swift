@@ -312,34 +312,17 @@ extension FileStamp {
 
     /// Appends `line` (without a line feed) to `bytes`, the numbers written in place.
     func appendLine(to bytes: inout [UInt8]) {
-        Self.appendDecimal(Int64(size), to: &bytes)
-        Self.appendDecimal(inode, negative: false, to: &bytes)
+        DecimalDigits.append(Int64(size), to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        DecimalDigits.append(inode, negative: false, to: &bytes)
         for number in [modified.tv_sec, modified.tv_nsec, changed.tv_sec, changed.tv_nsec] {
-            Self.appendDecimal(Int64(number), to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            DecimalDigits.append(Int64(number), to: &bytes)
         }
+        bytes.append(UInt8(ascii: " "))
         bytes += path.utf8
     }
 
-    /// `number` in decimal and a space.
-    private static func appendDecimal(_ number: Int64, to bytes: inout [UInt8]) {
-        appendDecimal(number.magnitude, negative: number < 0, to: &bytes)
-    }
-
-    private static func appendDecimal(_ magnitude: UInt64, negative: Bool, to bytes: inout [UInt8]) {
-        if negative { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        var count = 0
-        var rest = magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            bytes.append(contentsOf: buffer[(24 - count)...])
-        }
-        bytes.append(UInt8(ascii: " "))
-    }
 
     /// Reads `line`; nil for anything else. (Byte by byte: a stamps file has a line per input
     /// and output, 40,000 at 10,000 articles.)
