@@ -67,7 +67,7 @@ public struct MarkdownRenderer: Sendable {
                 let document = cmark_parse_document(base, bytes.count, cmarkOptions)
             else { return RenderedMarkdown(html: "", plainText: "", firstParagraph: "", markdown: markdown) }
             defer { cmark_node_free(document) }
-            let text = Self.plainText(of: document)
+            let text = Self.plainText(of: document, capacity: bytes.count)
             var html = ""
             if includingHTML, let buffer = cmark_render_html(document, cmarkOptions) {
                 html = String(cString: buffer)
@@ -160,10 +160,11 @@ extension MarkdownRenderer {
     /// Walks the tree once, collecting text nodes; block ends become blank lines. The text is
     /// gathered as bytes and decoded once: libcmark's literals are valid UTF-8 (its input is a
     /// `String`, and it writes U+FFFD for a bad character reference) and hold no NUL.
-    fileprivate static func plainText(of document: OpaquePointer) -> (all: String, first: String, mayNeedDefusing: Bool) {
+    fileprivate static func plainText(of document: OpaquePointer, capacity: Int) -> (all: String, first: String, mayNeedDefusing: Bool) {
         guard let iterator = cmark_iter_new(document) else { return ("", "", false) }
         defer { cmark_iter_free(iterator) }
         var all: [UInt8] = []
+        all.reserveCapacity(capacity)  // the text is about as long as the source, rarely longer
         var first: Range<Int>?
         var paragraphStart: Int?
         // Whether `defuse` could change anything: raw HTML, or a link or image whose URL may
