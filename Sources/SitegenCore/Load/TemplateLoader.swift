@@ -3,10 +3,20 @@ import TemplateEngine
 
 /// The theme: compiled templates plus the asset files copied to `/assets/`.
 struct LoadedTemplates: Sendable {
-    var library: TemplateLibrary
+    let library: TemplateLibrary
+    /// The library and its replicas, one per rendering thread (`PageRenderer`), made once
+    /// for all the builds of a `SiteSession` that keep this theme.
+    let replicas: LibraryReplicas
     /// Template name → project-relative path, to locate template errors.
     var paths: [String: String]
     var assets: [StaticFile]
+
+    init(library: TemplateLibrary, paths: [String: String], assets: [StaticFile]) {
+        self.library = library
+        replicas = LibraryReplicas(library)
+        self.paths = paths
+        self.assets = assets
+    }
 }
 
 /// Reads `Templates/`: `*.mustache` at the top (pages and layouts) and in `partials/`, named

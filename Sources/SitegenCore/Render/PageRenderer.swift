@@ -23,8 +23,8 @@ struct PageRenderer {
     ) -> Result<Int, BuildFailure> {
         let templates = self.templates
         let failed = FailureFlag()
-        let libraries = LibraryReplicas(templates.library)
-        let chunkSize = Self.chunkSize
+        let libraries = templates.replicas
+        let chunkSize = Self.chunkSize(for: specs.count)
         // From the last spec to the first: feeds and sitemaps come last in the list and are
         // the largest single pages; started last, one core rendered them alone at the end.
         let chunks = Array(stride(from: 0, to: specs.count, by: chunkSize).reversed())
@@ -45,8 +45,12 @@ struct PageRenderer {
         return .success(specs.reduce(0) { $0 + $1.outputs.count })
     }
 
-    /// Pages rendered in a row by one thread with one library replica.
-    static let chunkSize = 16
+    /// Pages rendered in a row by one thread with one library replica: up to 16, but few
+    /// enough that a short list (an edit build's twenty pages, among them a year archive)
+    /// still spreads over every core.
+    static func chunkSize(for count: Int) -> Int {
+        max(1, min(16, count / (4 * ProcessInfo.processInfo.activeProcessorCount)))
+    }
 
     /// Renders one page's outputs and delivers them; returns its errors.
     private static func render(
