@@ -128,18 +128,18 @@ extension TemplateEscaping {
 }
 
 /// Eight bytes of text in a `UInt64`, tested all at once (the classic zero-byte tests: exact
-/// about whether some byte matches, not about which one).
-enum EightBytes {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+/// about whether some byte matches, not about which one). Also used by sitegen's JSON escaping.
+package enum EightBytes {
+    @usableFromInline static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @usableFromInline static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 
     /// Whether some byte of `word` is below `limit` (at most 128).
-    static func containsByte(below limit: UInt8, in word: UInt64) -> Bool {
+    @inlinable package static func containsByte(below limit: UInt8, in word: UInt64) -> Bool {
         (word &- ones &* UInt64(limit)) & ~word & highBits != 0
     }
 
     /// Whether some byte of `word` is `byte`.
-    static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
+    @inlinable package static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
         containsByte(below: 1, in: word ^ (ones &* UInt64(byte)))
     }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Copies of a library for threads that render at the same time.
 ///
 /// Rendering reads the compiled nodes, and reading a node retains and releases it: when two
@@ -12,6 +14,30 @@ extension TemplateLibrary {
         var copies: [String: Template] = [:]
         for (name, template) in templates { copies[Replica.string(name)] = template.replica() }
         return TemplateLibrary(templates: copies, firstSection: firstSection)
+    }
+}
+
+extension TemplateLibrary {
+    /// A library for each thread rendering at once: the library itself, then replicas made as
+    /// more threads ask. Keep one for as long as the library is used, so that the replicas are
+    /// made once.
+    public final class Replicas: Sendable {
+        /// The library the replicas copy.
+        public let library: TemplateLibrary
+        /// The library and the replicas no thread is using now.
+        private let idle: Mutex<[TemplateLibrary]>
+
+        public init(_ library: TemplateLibrary) {
+            self.library = library
+            idle = Mutex([library])
+        }
+
+        /// Runs `body` with a library that no other thread uses meanwhile.
+        public func withReplica<T>(_ body: (TemplateLibrary) -> T) -> T {
+            let replica = idle.withLock { $0.popLast() } ?? library.replica()
+            defer { idle.withLock { $0.append(replica) } }
+            return body(replica)
+        }
     }
 }
 

@@ -59,6 +59,28 @@ import Testing
         #expect(item.keptBytes.fragments == 1 && item.reuseCount == 1)
     }
 
+    /// One library per thread at a time: a thread that finds none idle gets a new replica, and
+    /// a library handed back is handed out again instead of a new one.
+    @Test func replicasAreLentOneThreadAtATime() throws {
+        let replicas = TemplateLibrary.Replicas(try TemplateLibrary(sources: sources))
+        let (outer, inner) = replicas.withReplica { outer in
+            (Self.identity(outer), replicas.withReplica { Self.identity($0) })
+        }
+        #expect(outer == Self.identity(replicas.library))
+        #expect(inner != outer)
+        // Both are idle again: two threads at once get the same two, no third.
+        let again = replicas.withReplica { first in
+            Set([Self.identity(first), replicas.withReplica { Self.identity($0) }])
+        }
+        #expect(again == [outer, inner])
+    }
+
+    /// What tells two libraries apart: the compiled template of `article.html`.
+    private static func identity(_ library: TemplateLibrary) -> ObjectIdentifier {
+        guard case .inclusion(let parent) = library.templates["article.html"]!.nodes[0] else { fatalError("a parent tag first") }
+        return ObjectIdentifier(parent)
+    }
+
     private struct Object {
         let identity: ObjectIdentifier
         let serial: UInt64?

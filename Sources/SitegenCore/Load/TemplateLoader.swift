@@ -3,17 +3,16 @@ import TemplateEngine
 
 /// The theme: compiled templates plus the asset files copied to `/assets/`.
 struct LoadedTemplates: Sendable {
-    let library: TemplateLibrary
     /// The library and its replicas, one per rendering thread (`PageRenderer`), made once
     /// for all the builds of a `SiteSession` that keep this theme.
-    let replicas: LibraryReplicas
+    let replicas: TemplateLibrary.Replicas
+    var library: TemplateLibrary { replicas.library }
     /// Template name → project-relative path, to locate template errors.
     var paths: [String: String]
     var assets: [StaticFile]
 
     init(library: TemplateLibrary, paths: [String: String], assets: [StaticFile]) {
-        self.library = library
-        replicas = LibraryReplicas(library)
+        replicas = TemplateLibrary.Replicas(library)
         self.paths = paths
         self.assets = assets
     }

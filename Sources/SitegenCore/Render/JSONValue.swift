@@ -1,3 +1,5 @@
+import TemplateEngine
+
 /// A JSON value with ordered object keys, serialized deterministically. Used for JSON-LD
 /// and JSON Feed, where output must be byte-stable and safe inside `<script>`.
 enum JSONValue: Sendable, Equatable {
@@ -47,20 +49,19 @@ enum JSONValue: Sendable, Equatable {
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
-        let needsEscape = Self.needsEscape  // a global read once, not once per byte
         text.withUTF8 { source in
             var runStart = 0, index = 0
             while index < source.count {
                 // Eight bytes at a time while none of them can need an escape.
                 if index &+ 8 <= source.count,
-                    !PackedASCII.containsJSONSpecial(UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    !mayNeedEscape(UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self))
                 {
                     index &+= 8
                     continue
                 }
                 let byte = source[index]
                 // Most bytes need nothing: copy them in runs.
-                guard byte < 0x20 || byte == 0xE2 || needsEscape.contains(byte) else {
+                guard needsEscape(byte) else {
                     index += 1
                     continue
                 }
@@ -96,24 +97,21 @@ enum JSONValue: Sendable, Equatable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// The printable ASCII bytes written as escapes: `"`, `\\`, `<`, `>` and `&`.
-    private static let needsEscape = EscapedBytes("\"\\<>&")
-}
-
-/// A set of ASCII bytes as a 128-bit mask: a value that is copied, not a global array read
-/// through a lazy initializer on each byte.
-struct EscapedBytes: Sendable {
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
-
-    init(_ bytes: String) {
-        for byte in bytes.utf8 {
-            precondition(byte < 0x80, "ASCII bytes only")
-            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+    /// Whether `byte` needs an escape: a control character, `"`, a backslash, `<`, `>`, `&`, or
+    /// 0xE2, which starts U+2028 and U+2029.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x20, 0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2: true
+        default: false
         }
     }
 
-    func contains(_ byte: UInt8) -> Bool {
-        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte &- 64)) != 0
+    /// Whether some of the eight bytes in `word` may need an escape (`needsEscape`).
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        EightBytes.containsByte(below: 0x20, in: word) || EightBytes.contains(0x22, in: word)
+            || EightBytes.contains(0x5C, in: word) || EightBytes.contains(0x3C, in: word)
+            || EightBytes.contains(0x3E, in: word) || EightBytes.contains(0x26, in: word)
+            || EightBytes.contains(0xE2, in: word)
     }
 }
+

@@ -90,27 +90,6 @@ struct PageRenderer {
     }
 }
 
-/// A template library for each thread rendering at once: the library itself, then replicas
-/// made as more threads ask (`TemplateLibrary.replica()`: threads sharing compiled templates
-/// make each node's reference count bounce between their cores).
-final class LibraryReplicas: @unchecked Sendable {
-    private let lock = NSLock()
-    private var idle: [TemplateLibrary]
-    private let original: TemplateLibrary
-
-    init(_ library: TemplateLibrary) {
-        original = library
-        idle = [library]
-    }
-
-    /// Runs `body` with a library no other thread uses meanwhile.
-    func withReplica<T>(_ body: (TemplateLibrary) -> T) -> T {
-        let library = lock.withLock { idle.popLast() } ?? original.replica()
-        defer { lock.withLock { idle.append(library) } }
-        return body(library)
-    }
-}
-
 /// A flag any thread may set and read.
 final class FailureFlag: @unchecked Sendable {
     private let lock = NSLock()

@@ -336,25 +336,6 @@ enum PackedASCII {
         return packed
     }
 
-    /// Whether some byte of `word` (any bytes) is below `limit` (at most 128): the classic
-    /// zero-byte test, exact about whether some byte is, not about which.
-    static func containsByte(below limit: UInt8, in word: UInt64) -> Bool {
-        (word &- repeated(limit)) & ~word & highBits != 0
-    }
-
-    /// Whether some byte of `word` is `byte`.
-    static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
-        containsByte(below: 1, in: word ^ repeated(byte))
-    }
-
-    /// Whether some byte of `word` is one a JSON string escapes (`"`, `\\`, `<`, `>`, `&`, a
-    /// control character) or 0xE2, which starts U+2028 and U+2029 (`JSONValue`).
-    static func containsJSONSpecial(_ word: UInt64) -> Bool {
-        containsByte(below: 0x20, in: word) || contains(0x22, in: word) || contains(0x5C, in: word)
-            || contains(0x3C, in: word) || contains(0x3E, in: word) || contains(0x26, in: word)
-            || contains(0xE2, in: word)
-    }
-
     /// The lowest `count` bytes (all eight from eight on).
     private static func mask(_ count: Int) -> UInt64 { count >= 8 ? ~0 : (1 &<< UInt64(8 &* count)) &- 1 }
 }

@@ -80,22 +80,10 @@ struct SearchTermSet {
     }
 
     private mutating func insert(_ low: UInt64, _ high: UInt64) {
-        // The probe of `slot(of:_:in:)`, on the table's buffer (no bounds or uniqueness check
-        // per access): this runs for every word of every article.
-        let isNew = table.withUnsafeMutableBufferPointer { table in
-            let mask = table.count / 2 &- 1
-            var slot = Self.hash(low, high) & mask
-            while true {
-                let (storedLow, storedHigh) = (table[2 &* slot], table[2 &* slot &+ 1])
-                if storedLow == low && storedHigh == high { return false }
-                if storedLow == 0 && storedHigh == 0 {
-                    (table[2 &* slot], table[2 &* slot &+ 1]) = (low, high)
-                    return true
-                }
-                slot = (slot &+ 1) & mask
-            }
-        }
-        guard isNew else { return }
+        // Probed on the table's buffer: this runs for every word of every article.
+        let (slot, found) = table.withUnsafeBufferPointer { Self.slot(of: low, high, in: $0) }
+        if found { return }
+        (table[2 * slot], table[2 * slot + 1]) = (low, high)
         count += 1
         if count * 2 > table.count / 2 { grow() }
     }
@@ -113,14 +101,14 @@ struct SearchTermSet {
     /// Where the term packed as `low` and `high` is in `table` (pairs of integers, (0, 0) for an
     /// empty slot, a power of two of slots, never full), or the empty slot where it would go:
     /// open addressing with linear probing, as `SearchTermSet` and `PostingsBuilder` keep terms.
-    static func slot(of low: UInt64, _ high: UInt64, in table: [UInt64]) -> (slot: Int, found: Bool) {
-        let mask = table.count / 2 - 1
+    static func slot(of low: UInt64, _ high: UInt64, in table: UnsafeBufferPointer<UInt64>) -> (slot: Int, found: Bool) {
+        let mask = table.count / 2 &- 1
         var slot = hash(low, high) & mask
         while true {
-            let (storedLow, storedHigh) = (table[2 * slot], table[2 * slot + 1])
+            let (storedLow, storedHigh) = (table[2 &* slot], table[2 &* slot &+ 1])
             if storedLow == low && storedHigh == high { return (slot, true) }
             if storedLow == 0 && storedHigh == 0 { return (slot, false) }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
     }
 
@@ -175,7 +163,7 @@ struct PostingsBuilder {
     }
 
     private mutating func id(_ low: UInt64, _ high: UInt64) -> Int {
-        let (slot, found) = SearchTermSet.slot(of: low, high, in: table)
+        let (slot, found) = table.withUnsafeBufferPointer { SearchTermSet.slot(of: low, high, in: $0) }
         if found { return Int(ids[slot]) }
         let id = newTerm(SearchTermSet.term(low: low, high: high))
         (table[2 * slot], table[2 * slot + 1], ids[slot]) = (low, high, Int32(id))
@@ -197,7 +185,7 @@ struct PostingsBuilder {
         ids = [Int32](repeating: -1, count: oldIDs.count * 2)
         for old in oldIDs.indices where oldIDs[old] >= 0 {
             let (low, high) = (oldTable[2 * old], oldTable[2 * old + 1])
-            let slot = SearchTermSet.slot(of: low, high, in: table).slot
+            let slot = table.withUnsafeBufferPointer { SearchTermSet.slot(of: low, high, in: $0).slot }
             (table[2 * slot], table[2 * slot + 1], ids[slot]) = (low, high, oldIDs[old])
         }
     }

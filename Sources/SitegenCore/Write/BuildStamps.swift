@@ -323,7 +323,6 @@ extension FileStamp {
         bytes += path.utf8
     }
 
-
     /// Reads `line`; nil for anything else. (Byte by byte: a stamps file has a line per input
     /// and output, 40,000 at 10,000 articles.)
     init?(line: Substring) {

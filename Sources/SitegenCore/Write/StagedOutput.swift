@@ -165,8 +165,10 @@ final class StagedOutput: @unchecked Sendable {
             let manifestChanged = !keepsManifest && old.paths != new.paths
             // Until the renames are done the manifest lists old and new files; when no old file
             // goes (a first build, or only additions) that is already the final list.
-            let listed = manifestChanged ? old.paths.union(new.paths) : old.paths
+            var listsOnlyNew = true
             if manifestChanged {
+                let listed = old.paths.union(new.paths)
+                listsOnlyNew = listed.count == new.paths.count
                 try writeMarker()
                 try writer.writeAtomically(Array(Manifest(paths: listed).text.utf8), to: manifestURL)
             }
@@ -185,7 +187,7 @@ final class StagedOutput: @unchecked Sendable {
             summary.removed = writer.removeStale(stale, root: root)
             summary.changed = moves.map { String($0.target.dropFirst(rootPath.count)) } + inFolders.map(\.path) + stale
             summary.stamps = inFolders.map(\.stamp)
-            if manifestChanged, listed.count != new.paths.count {
+            if manifestChanged, !listsOnlyNew {
                 try writer.writeAtomically(Array(new.text.utf8), to: manifestURL)
             }
             removeMarker()
