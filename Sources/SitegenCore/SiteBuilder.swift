@@ -42,7 +42,7 @@ public struct SiteBuilder: Sendable {
 
         // 2. Parse (each article is read here, just before it is parsed)
         let renderer = MarkdownRenderer(options: config.unsafeHTML ? .unsafe : [])
-        let articleParser = ArticleParser(renderer: renderer)
+        let articleParser = ArticleParser(renderer: renderer, keptHTML: KeptHTML.Budget())
         let rawParser = RawTextParser()
         let profileParser = ProfileParser(renderer: renderer)
         let reader = ContentLoader(paths: paths, maxFileSize: config.maxFileSize)

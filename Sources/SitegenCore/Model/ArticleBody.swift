@@ -1,4 +1,5 @@
 import MarkdownHTML
+import Synchronization
 
 /// An article's body as pages need it: its HTML and Markdown, made when a page asks for them.
 ///
@@ -8,6 +9,13 @@ import MarkdownHTML
 /// archive's bodies, and their HTML, are never all in memory at once. A digest of the text
 /// tells an incremental build whether the body changed. Raw text keeps the HTML and Markdown
 /// its parser derived: such articles are rare, and their text is not the file's.
+///
+/// One exception, bounded: Parse has each body's libcmark document in hand, and rendering its
+/// HTML there costs a quarter of parsing it again at Render. So a build's Parse keeps the HTML
+/// of as many bodies as fit in a fixed budget (`KeptHTML.Budget`, 64 MiB: every body of a
+/// 10,000-article archive, a fifth of a 50,000-article one), and the article's page takes it
+/// (`contents()`), freeing it. The page still reads the file again, for its Markdown and to
+/// check that the file is the one parsed.
 struct ArticleBody: Sendable {
     /// Where a Markdown body's text is.
     private enum Source: Sendable {
@@ -28,7 +36,8 @@ struct ArticleBody: Sendable {
     private enum Storage: Sendable {
         /// A Markdown body: where its text is, a digest of the text, the renderer that makes its
         /// HTML, and whether its Markdown is the text as written (else libcmark's safe rendering).
-        case markdown(Source, digest: Int, renderer: MarkdownRenderer, isPublishedAsWritten: Bool)
+        /// `kept` is the HTML Parse made, until the article's page takes it.
+        case markdown(Source, digest: Int, renderer: MarkdownRenderer, isPublishedAsWritten: Bool, kept: KeptHTML?)
         /// HTML and Markdown made by a parser (raw text), kept.
         case derived(html: String, markdown: String)
     }
@@ -39,14 +48,19 @@ struct ArticleBody: Sendable {
     /// and read again from the file when `file` has an origin.
     /// - Parameter isPublishedAsWritten: Whether the Markdown page shows `text` itself, as
     ///   `MarkdownRenderer.render(_:includingHTML:)` found (its `markdown` is `text`).
+    /// - Parameter html: `text` rendered by `renderer` (`MarkdownRenderer.render(_:)`), for the
+    ///   article's page to take instead of rendering it again; only for a body published as
+    ///   written.
     init(
-        markdown text: String, endOf file: SourceFile, renderer: MarkdownRenderer, isPublishedAsWritten: Bool
+        markdown text: String, endOf file: SourceFile, renderer: MarkdownRenderer, isPublishedAsWritten: Bool,
+        html: KeptHTML? = nil
     ) {
+        precondition(html == nil || isPublishedAsWritten, "kept HTML is for a body published as written")
         let source =
             file.origin.map { Source.file($0.slice(ofLast: text.utf8.count, path: file.path)) } ?? .text(text)
         storage = .markdown(
             source, digest: Self.digest(of: text), renderer: renderer,
-            isPublishedAsWritten: isPublishedAsWritten)
+            isPublishedAsWritten: isPublishedAsWritten, kept: html)
     }
 
     /// A body whose HTML and Markdown are already made.
@@ -57,7 +71,7 @@ struct ArticleBody: Sendable {
     /// fingerprints give equal HTML and Markdown.
     var fingerprint: (html: String, markdown: String) {
         switch storage {
-        case .markdown(_, let digest, let renderer, _): ("markdown \(renderer.options.rawValue) \(digest)", "")
+        case .markdown(_, let digest, let renderer, _, _): ("markdown \(renderer.options.rawValue) \(digest)", "")
         case .derived(let html, let markdown): (html, markdown)
         }
     }
@@ -66,7 +80,7 @@ struct ArticleBody: Sendable {
     /// `fingerprint`s, without building either.
     func hasSameSource(as other: ArticleBody) -> Bool {
         switch (storage, other.storage) {
-        case (.markdown(_, let digest, let renderer, _), .markdown(_, let otherDigest, let otherRenderer, _)):
+        case (.markdown(_, let digest, let renderer, _, _), .markdown(_, let otherDigest, let otherRenderer, _, _)):
             renderer.options == otherRenderer.options && digest == otherDigest
         case (.derived(let html, let markdown), .derived(let otherHTML, let otherMarkdown)):
             html == otherHTML && markdown == otherMarkdown
@@ -75,13 +89,14 @@ struct ArticleBody: Sendable {
     }
 
     /// The body as an HTML fragment (the same bytes as `MarkdownRenderer.render(_:).html`)
-    /// and as Markdown, from one read of its file.
+    /// and as Markdown, from one read of its file. The HTML Parse kept is taken: the article's
+    /// page asks once per build, and a second call renders the text again.
     /// - Throws: `SitegenError` when the file changed since it was parsed.
     func contents() throws(SitegenError) -> (html: String, markdown: String) {
         switch storage {
-        case .markdown(let source, _, let renderer, let isPublishedAsWritten):
+        case .markdown(let source, _, let renderer, let isPublishedAsWritten, let kept):
             let text = try source.text()
-            guard !isPublishedAsWritten else { return (renderer.html(from: text), text) }
+            guard !isPublishedAsWritten else { return (kept?.take() ?? renderer.html(from: text), text) }
             let rendered = renderer.render(text)
             return (rendered.html, rendered.markdown)
         case .derived(let html, let markdown):
@@ -93,7 +108,7 @@ struct ArticleBody: Sendable {
     /// - Throws: `SitegenError` when the file changed since it was parsed.
     func html() throws(SitegenError) -> String {
         switch storage {
-        case .markdown(let source, _, let renderer, _): renderer.html(from: try source.text())
+        case .markdown(let source, _, let renderer, _, _): renderer.html(from: try source.text())
         case .derived(let html, _): html
         }
     }
@@ -102,12 +117,18 @@ struct ArticleBody: Sendable {
     /// - Throws: `SitegenError` when the file changed since it was parsed.
     func markdown() throws(SitegenError) -> String {
         switch storage {
-        case .markdown(let source, _, let renderer, let isPublishedAsWritten):
+        case .markdown(let source, _, let renderer, let isPublishedAsWritten, _):
             let text = try source.text()
             return isPublishedAsWritten ? text : renderer.render(text, includingHTML: false).markdown
         case .derived(_, let markdown):
             return markdown
         }
+    }
+
+    /// Whether the body holds HTML Parse made that its page has not taken yet.
+    var hasKeptHTML: Bool {
+        guard case .markdown(_, _, _, _, let kept?) = storage else { return false }
+        return kept.isHeld
     }
 
     /// A 64-bit digest of the text's UTF-8, eight bytes at a time: each word mixed into the
@@ -135,6 +156,47 @@ struct ArticleBody: Sendable {
                 state = mix(state ^ last, 0x4B33_A62E_D433_D4A3)
             }
             return Int(truncatingIfNeeded: mix(state ^ UInt64(bytes.count), 0x4D5A_2DA5_1DE1_AA47))
+        }
+    }
+}
+
+/// A body's HTML made at Parse, held until its article's page takes it (see `ArticleBody`).
+final class KeptHTML: Sendable {
+    private let html: Mutex<String?>
+
+    init(_ html: String) { self.html = Mutex(html) }
+
+    /// The HTML, once: later calls get nil, and the memory is freed when the page is done.
+    func take() -> String? {
+        html.withLock { html in
+            defer { html = nil }
+            return html
+        }
+    }
+
+    /// Whether the HTML is still held.
+    var isHeld: Bool { html.withLock { $0 != nil } }
+
+    /// The bytes of HTML one build's Parse may keep, shared by its threads. Past the budget,
+    /// bodies are rendered again at Render as before, so memory stays bounded however large
+    /// the archive.
+    final class Budget: Sendable {
+        /// What a build keeps at most: a 10,000-article archive of 600–900-word bodies has
+        /// about 61 MB of body HTML.
+        static let buildBytes = 64 << 20
+
+        private let remaining: Atomic<Int>
+
+        init(bytes: Int = Budget.buildBytes) { remaining = Atomic(bytes) }
+
+        /// Whether a body's HTML may still fit: Parse then renders it with the body's text.
+        var hasRoom: Bool { remaining.load(ordering: .relaxed) > 0 }
+
+        /// Takes `count` bytes from the budget; false, taking nothing, when they do not fit.
+        func reserve(_ count: Int) -> Bool {
+            if remaining.wrappingSubtract(count, ordering: .relaxed).newValue >= 0 { return true }
+            remaining.wrappingAdd(count, ordering: .relaxed)
+            return false
         }
     }
 }

@@ -10,6 +10,8 @@ struct ParseOutcome<Value> {
 /// Parses a Markdown article (`.md`): front matter (DESIGN §2.1) and a Markdown body.
 struct ArticleParser {
     var renderer: MarkdownRenderer
+    /// The HTML this build's Parse may keep for Render (`ArticleBody`); nil keeps none.
+    var keptHTML: KeptHTML.Budget? = nil
 
     static let keys = [
         "title", "date", "updated", "leaders", "topics", "summary", "slug", "source", "author", "image", "draft",
@@ -36,15 +38,22 @@ struct ArticleParser {
         guard let title, let date, !reader.diagnostics.contains(where: { $0.severity == .error }) else {
             return ParseOutcome(diagnostics: reader.diagnostics)
         }
-        // The HTML is made when the article's page is rendered, from the body read again from
-        // its file (`ArticleBody`); here only the text, for the summary, the word count and
-        // inference. The body itself is not kept.
-        var body = renderer.render(split.body, includingHTML: false)
+        // Here the text, for the summary, the word count and inference, and the HTML while the
+        // build's budget lasts; past it, the HTML is made when the article's page is rendered,
+        // from the body read again from its file (`ArticleBody`). The body itself is not kept.
+        var body = renderer.render(split.body, includingHTML: keptHTML?.hasRoom ?? false)
         let wordCount = WordScanner.wordCount(body.plainText)
         if fields.leaders != nil, fields.topics != nil { body.plainText = "" }  // nothing to infer from it
+        let isPublishedAsWritten = body.markdown == split.body
+        var kept: KeptHTML?
+        if isPublishedAsWritten, !body.html.isEmpty, keptHTML?.reserve(body.html.utf8.count) == true {
+            kept = KeptHTML(body.html)
+        }
         let articleBody = ArticleBody(
-            markdown: split.body, endOf: file, renderer: renderer, isPublishedAsWritten: body.markdown == split.body)
+            markdown: split.body, endOf: file, renderer: renderer, isPublishedAsWritten: isPublishedAsWritten,
+            html: kept)
         body.markdown = ""
+        body.html = ""
         var article = ParsedArticle(
             sourcePath: file.path, format: .markdown, title: title, date: date, updated: fields.updated,
             slug: fields.slug ?? Slug(deriving: title), summary: fields.summary, leaderRefs: fields.leaders,

@@ -45,7 +45,8 @@ extension SiteSession {
 
         // Parse and check the edited files only
         let reader = ContentLoader(paths: paths, maxFileSize: previous.config.maxFileSize)
-        let articleParser = ArticleParser(renderer: MarkdownRenderer(options: previous.config.unsafeHTML ? .unsafe : []))
+        let articleParser = ArticleParser(
+            renderer: MarkdownRenderer(options: previous.config.unsafeHTML ? .unsafe : []), keptHTML: KeptHTML.Budget())
         var reparsed: [String: RememberedFile] = [:]
         var stamps: [String: FileStamp] = [:]  // by source path, as articles name their files
         var versions: [Int: (before: Article, after: Article)] = [:]

@@ -135,7 +135,7 @@ public final class SiteSession: @unchecked Sendable {
 
         // 2. Parse: only articles whose file changed since the last build
         let renderer = MarkdownRenderer(options: config.unsafeHTML ? .unsafe : [])
-        let articleParser = ArticleParser(renderer: renderer)
+        let articleParser = ArticleParser(renderer: renderer, keptHTML: KeptHTML.Budget())
         let rawParser = RawTextParser()
         let profileParser = ProfileParser(renderer: renderer)
         let known = files

@@ -10,12 +10,13 @@ struct ArticleBodyTests {
     let project = TemporaryDirectory()
     let renderer = MarkdownRenderer()
 
-    /// Writes `text` as `Content/articles/<name>` and reads and parses it as a build does.
-    func parse(_ name: String, _ text: String) throws -> ParsedArticle {
+    /// Writes `text` as `Content/articles/<name>` and reads and parses it as a build does,
+    /// keeping its HTML within `budget` when one is given.
+    func parse(_ name: String, _ text: String, keeping budget: KeptHTML.Budget? = nil) throws -> ParsedArticle {
         project.write("Content/articles/" + name, text)
         let loader = ContentLoader(paths: BuildOptions(root: project.url).paths, maxFileSize: 1 << 20)
         let file = try loader.read(project.url.appendingPathComponent("Content/articles/" + name)).get()
-        return try #require(ArticleParser(renderer: renderer).parse(file).value)
+        return try #require(ArticleParser(renderer: renderer, keptHTML: budget).parse(file).value)
     }
 
     static let changed =
@@ -112,6 +113,54 @@ struct ArticleBodyTests {
         } catch {
             #expect(error.description == Self.changed)
         }
+    }
+
+    /// Parse keeps the HTML it made; the page takes it once, and it is the HTML rendering the
+    /// file again gives. A second call renders again.
+    @Test func keptHTMLIsTakenOnceAndIsTheHTMLOfTheFile() throws {
+        let text = "---\ntitle: Truce\ndate: 2025-11-24\n---\nFirst *para*.\n\nSecond.\n"
+        let kept = try parse("a.md", text, keeping: KeptHTML.Budget()).articleBody
+        let unkept = try parse("b.md", text).articleBody
+        #expect(kept.hasKeptHTML && !unkept.hasKeptHTML)
+        let expected = ("<p>First <em>para</em>.</p>\n<p>Second.</p>\n", "First *para*.\n\nSecond.\n")
+        #expect(try kept.contents() == expected)
+        #expect(!kept.hasKeptHTML)
+        #expect(try kept.contents() == expected && unkept.contents() == expected)
+        #expect(kept.hasSameSource(as: unkept) && kept.fingerprint == unkept.fingerprint)
+    }
+
+    /// The budget is shared: a body whose HTML no longer fits is rendered at Render as before.
+    /// Empty HTML and a body published defused (raw HTML in safe mode) are never kept.
+    @Test func aBudgetKeepsOnlyWhatFits() throws {
+        let front = "---\ntitle: T\ndate: 2025-11-24\n---\n"
+        let budget = KeptHTML.Budget(bytes: 40)
+        let first = try parse("a.md", front + "Twenty-four letters.\n", keeping: budget).articleBody  // 28 bytes of HTML
+        let second = try parse("b.md", front + "Twenty-four letters.\n", keeping: budget).articleBody
+        let over = try parse("c.md", front + "Four.\n", keeping: budget).articleBody  // 13 bytes: 41 > 40
+        let fits = try parse("d.md", front + "Hi.\n", keeping: budget).articleBody  // 11 bytes: 39
+        let after = try parse("e.md", front + "A\n", keeping: budget).articleBody  // 9 bytes: 48 > 40
+        let empty = try parse("f.md", front, keeping: KeptHTML.Budget()).articleBody
+        let raw = try parse("g.md", front + "<b>x</b>\n", keeping: KeptHTML.Budget()).articleBody
+        #expect(first.hasKeptHTML && !second.hasKeptHTML && !over.hasKeptHTML && fits.hasKeptHTML)
+        #expect(!after.hasKeptHTML && !empty.hasKeptHTML && !raw.hasKeptHTML)
+        #expect(try second.contents() == ("<p>Twenty-four letters.</p>\n", "Twenty-four letters.\n"))
+        #expect(try fits.contents() == ("<p>Hi.</p>\n", "Hi.\n"))
+        let rendered = renderer.render("<b>x</b>\n")
+        #expect(try raw.contents() == (rendered.html, rendered.markdown))
+    }
+
+    /// With its HTML kept, the page still reads the file: a file changed since Parse fails the
+    /// build, and the HTML stays kept.
+    @Test func aFileChangedSinceParseIsAnErrorWithKeptHTML() throws {
+        let article = try parse("a.md", "---\ntitle: T\ndate: 2025-11-24\n---\nOne.\n", keeping: KeptHTML.Budget())
+        project.write("Content/articles/a.md", "---\ntitle: T\ndate: 2025-11-24\n---\nTwo, longer.\n")
+        do throws(SitegenError) {
+            _ = try article.articleBody.contents()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == Self.changed)
+        }
+        #expect(article.articleBody.hasKeptHTML)
     }
 
     /// The digest tells a body from the one before: any one byte changed, added or removed, at
