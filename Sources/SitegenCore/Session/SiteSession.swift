@@ -135,7 +135,9 @@ public final class SiteSession: @unchecked Sendable {
 
         // 2. Parse: only articles whose file changed since the last build
         let renderer = MarkdownRenderer(options: config.unsafeHTML ? .unsafe : [])
-        let articleParser = ArticleParser(renderer: renderer, keptHTML: KeptHTML.Budget())
+        // HTML is kept only for a build that renders every page: a kept body whose page is
+        // not rendered would stay in the remembered files.
+        let articleParser = ArticleParser(renderer: renderer, keptHTML: previous == nil ? KeptHTML.Budget() : nil)
         let rawParser = RawTextParser()
         let profileParser = ProfileParser(renderer: renderer)
         let known = files

@@ -52,6 +52,27 @@ struct SiteSessionTests {
         try expectSameAsFreshBuild()
     }
 
+    /// The HTML Parse keeps is taken by every article's page in a session's first build, and a
+    /// later build that renders only some pages keeps none: a file saved again unchanged is
+    /// parsed again, its page is not rendered, and no HTML stays in the session's model.
+    @Test func noKeptHTMLStaysBetweenBuilds() throws {
+        let session = self.session
+        _ = try session.build().get()
+        let articles = { session.last?.site.articles ?? [] }
+        #expect(!articles().isEmpty)
+        #expect(!articles().contains { $0.body.hasKeptHTML })
+        try edit("Content/articles/bridge-reopens.md") { $0 }  // same text, a new file
+        let again = try session.build().get()
+        #expect(again.written == 0)
+        #expect(!articles().contains { $0.body.hasKeptHTML })
+        try edit("Content/articles/bridge-reopens.md") {
+            $0.replacingOccurrences(of: "Halden bridge to reopen", with: "Halden bridge reopens")
+        }
+        _ = try session.build(changed: [site.project.url.appendingPathComponent("Content/articles/bridge-reopens.md").path]).get()
+        #expect(!articles().contains { $0.body.hasKeptHTML })
+        try expectSameAsFreshBuild()
+    }
+
     @Test func renamedAddedAndDeletedArticlesLeaveNoStalePage() throws {
         let session = self.session
         _ = try session.build().get()
