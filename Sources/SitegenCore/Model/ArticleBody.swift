@@ -11,10 +11,10 @@ import Synchronization
 /// its parser derived: such articles are rare, and their text is not the file's.
 ///
 /// One exception, bounded: Parse has each body's libcmark document in hand, and rendering its
-/// HTML there costs a quarter of parsing it again at Render. So a build's Parse keeps the HTML
-/// of as many bodies as fit in a fixed budget (`KeptHTML.Budget`, 64 MiB: every body of a
-/// 10,000-article archive, a fifth of a 50,000-article one), and the article's page takes it
-/// (`contents()`), freeing it. The page still reads the file again, for its Markdown and to
+/// HTML there costs about a quarter of parsing and rendering it again at Render. So a build's
+/// Parse keeps the HTML of as many bodies as fit in a fixed budget (`KeptHTML.Budget`, 64 MiB:
+/// every body of a 10,000-article archive, a fifth of a 50,000-article one), and the article's
+/// page takes it (`contents()`), freeing it. The page still reads the file again, for its Markdown and to
 /// check that the file is the one parsed.
 struct ArticleBody: Sendable {
     /// Where a Markdown body's text is.

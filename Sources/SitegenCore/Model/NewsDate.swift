@@ -173,9 +173,7 @@ extension NewsDate {
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
         let month = String(Self.monthNames[utc.month - 1].prefix(3))
         let s = utc.secondOfDay
-        return "\(weekday), \(Self.pad(utc.day)) \(month) \(utc.year) "
-            + "\(Self.pad(s / 3600)):\(Self.pad(s / 60 % 60)):\(Self.pad(s % 60)) +0000"
+        return "\(weekday), \(PaddedText.padded(utc.day)) \(month) \(utc.year) "
+            + "\(PaddedText.padded(s / 3600)):\(PaddedText.padded(s / 60 % 60)):\(PaddedText.padded(s % 60)) +0000"
     }
-
-    private static func pad(_ value: Int) -> String { PaddedText.make(capacity: PaddedText.length(of: value, width: 2)) { $0.append(value, width: 2) } }
 }

@@ -16,6 +16,11 @@ struct PaddedText {
         }
     }
 
+    /// `number` padded with zeros to `width` digits, as a string of its own.
+    static func padded(_ number: Int, width: Int = 2) -> String {
+        make(capacity: length(of: number, width: width)) { $0.append(number, width: width) }
+    }
+
     /// The bytes `make` would need for `number` padded to `width`.
     static func length(of number: Int, width: Int) -> Int {
         number >= 0 && number < 10_000 ? max(width, number < 10 ? 1 : number < 100 ? 2 : number < 1_000 ? 3 : 4)

@@ -29,8 +29,8 @@ enum Route: Hashable, Sendable {
                 text.append(slug.rawValue)
                 text.append(byte: UInt8(ascii: "/"))
             }
-        case .year(let year): return "\(Self.pad(year, 4))/"
-        case .month(let year, let month): return "\(Self.pad(year, 4))/\(Self.pad(month))/"
+        case .year(let year): return "\(PaddedText.padded(year, width: 4))/"
+        case .month(let year, let month): return "\(PaddedText.padded(year, width: 4))/\(PaddedText.padded(month))/"
         case .leaders: return "leaders/"
         case .leader(let id, let page): return Self.paged("leaders/\(id)/", page)
         case .topics: return "topics/"
@@ -48,10 +48,6 @@ enum Route: Hashable, Sendable {
 
     private static func paged(_ base: String, _ page: Int) -> String {
         page <= 1 ? base : base + "page/\(page)/"
-    }
-
-    private static func pad(_ value: Int, _ width: Int = 2) -> String {
-        PaddedText.make(capacity: PaddedText.length(of: value, width: width)) { $0.append(value, width: width) }
     }
 }
 
