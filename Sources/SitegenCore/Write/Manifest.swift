@@ -17,7 +17,37 @@ struct Manifest: Equatable, Sendable {
 
     init(paths: Set<String>) { self.paths = paths }
 
-    var text: String { ([Self.header] + paths.sorted()).joined(separator: "\n") + "\n" }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The file's UTF-8: the header, then the paths sorted, one per line. The paths are sorted
+    /// in two halves, one per core, then merged (158,000 paths at 50,000 articles, at the end
+    /// of the build while nothing else runs).
+    var bytes: [UInt8] {
+        let all = Array(paths)
+        let middle = all.count / 2
+        let halves = [all[..<middle], all[middle...]].concurrentMap { $0.sorted() }
+        var bytes = Array(Self.header.utf8)
+        bytes.reserveCapacity(bytes.count + 1 + all.reduce(0) { $0 + $1.utf8.count + 1 })
+        bytes.append(UInt8(ascii: "\n"))
+        func append(_ path: String) {
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        var (left, right) = (halves[0].makeIterator(), halves[1].makeIterator())
+        var (nextLeft, nextRight) = (left.next(), right.next())
+        while let l = nextLeft, let r = nextRight {
+            if r < l {
+                append(r)
+                nextRight = right.next()
+            } else {
+                append(l)
+                nextLeft = left.next()
+            }
+        }
+        while let l = nextLeft { append(l); nextLeft = left.next() }
+        while let r = nextRight { append(r); nextRight = right.next() }
+        return bytes
+    }
 
     /// A relative path with no `..`, `.` or empty components and no NUL: it cannot leave
     /// the output folder.

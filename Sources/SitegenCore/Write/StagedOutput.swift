@@ -167,10 +167,11 @@ final class StagedOutput: @unchecked Sendable {
             // goes (a first build, or only additions) that is already the final list.
             var listsOnlyNew = true
             if manifestChanged {
-                let listed = old.paths.union(new.paths)
+                // A first build has no old paths: the new set as it is, not a copy made by `union`.
+                let listed = old.paths.isSubset(of: new.paths) ? new.paths : old.paths.union(new.paths)
                 listsOnlyNew = listed.count == new.paths.count
                 try writeMarker()
-                try writer.writeAtomically(Array(Manifest(paths: listed).text.utf8), to: manifestURL)
+                try writer.writeAtomically(Manifest(paths: listed).bytes, to: manifestURL)
             }
             let (moves, folderMoves, inFolders) = lock.withLock { (staged, stagedFolders, inStagedFolders) }
             let failures = (moves.map { ($0, false) } + folderMoves.map { ($0, true) }).concurrentMap {
@@ -188,7 +189,7 @@ final class StagedOutput: @unchecked Sendable {
             summary.changed = moves.map { String($0.target.dropFirst(rootPath.count)) } + inFolders.map(\.path) + stale
             summary.stamps = inFolders.map(\.stamp)
             if manifestChanged, !listsOnlyNew {
-                try writer.writeAtomically(Array(new.text.utf8), to: manifestURL)
+                try writer.writeAtomically(new.bytes, to: manifestURL)
             }
             removeMarker()
             return .success(summary)

@@ -111,6 +111,23 @@ struct SiteWriterTests {
         #expect(Manifest(text: text).paths == ["index.html", "a/b/index.md", ".well-known/x...y/...", "\u{00e9}t\u{00e9}/index.html"])
     }
 
+
+    /// The manifest's paths are sorted in two halves and merged: the file lists them in the
+    /// order `sorted()` gives, for any count, including non-ASCII paths.
+    @Test func manifestListsPathsSorted() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "b", "index.html", "2024", "10", "9", "\u{00e9}t\u{00e9}", "z\u{0301}", "page", "-", "_"]
+        for count in [0, 1, 2, 3, 7, 100, 1_001] {
+            var paths = Set<String>()
+            while paths.count < count {
+                paths.insert((0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: "/"))
+            }
+            let expected = "# sitegen manifest v1: files written by sitegen; others are never touched\n"
+                + paths.sorted().map { $0 + "\n" }.joined()
+            #expect(Manifest(paths: paths).text == expected, "\(count) paths")
+            #expect(Manifest(text: Manifest(paths: paths).text).paths == paths)
+        }
+    }
     @Test func refusesToWriteThroughASymbolicLink() throws {
         let outside = TemporaryDirectory()
         try FileManager.default.createDirectory(at: project.url.appendingPathComponent("Output"), withIntermediateDirectories: true)
