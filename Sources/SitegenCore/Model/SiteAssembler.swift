@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Model stage: checks references between articles, leaders and topics, infers the
 /// missing ones, finds duplicate URLs, and builds the `Site`.
 struct SiteAssembler {
@@ -111,7 +113,9 @@ struct SiteAssembler {
         }
         if !handles.isEmpty {
             let text = (article.title + "\n" + article.body.plainText).lowercased()
-            for (handle, id) in handles where Self.contains(handle: handle, in: text) { counts[id, default: 0] += 1 }
+            for (handle, id) in handles where Self.mayContain(handle: handle, in: text) && Self.contains(handle: handle, in: text) {
+                counts[id, default: 0] += 1
+            }
         }
         return Self.ranked(counts)
     }
@@ -125,8 +129,37 @@ struct SiteAssembler {
         return Self.ranked(counts)
     }
 
+    /// False when `contains(handle:in:)` cannot find `handle` in `text` (both lowercased):
+    /// its bytes are nowhere in the text's. That search (Foundation's) is slow, about 2 µs per
+    /// kilobyte of text, and runs for every handle of every leader on every article whose
+    /// leaders are inferred: 40 leaders with a handle each took the Model stage of 10,000
+    /// articles from 0.16 to 3.8 s. Looking for the bytes first leaves it for the
+    /// handles that are there. It also matches canonically equivalent text, so the bytes
+    /// decide only for a handle of ASCII characters that have no other spelling (all but
+    /// `;` and `` ` ``, which U+037E and U+1FEF also spell); any other handle is searched.
+    static func mayContain(handle: String, in text: String) -> Bool {
+        let needle = Array(handle.utf8)
+        guard !needle.isEmpty,
+            needle.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") })
+        else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            needle.withUnsafeBytes { needle in
+                guard let base = bytes.baseAddress, needle.count <= bytes.count else { return false }
+                // Each occurrence of the first byte (`memchr`), then the rest compared.
+                let last = bytes.count - needle.count
+                var start = 0
+                while start <= last, let hit = memchr(base + start, Int32(needle[0]), last - start + 1) {
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
+                    start = at + 1
+                }
+                return false
+            }
+        } ?? true
+    }
+
     /// Whether `handle` occurs in `text` not followed by another handle character.
-    private static func contains(handle: String, in text: String) -> Bool {
+    static func contains(handle: String, in text: String) -> Bool {
         var searchStart = text.startIndex
         while let range = text.range(of: handle, range: searchStart..<text.endIndex) {
             let next = text[range.upperBound...].first
