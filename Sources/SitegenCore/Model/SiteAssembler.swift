@@ -130,10 +130,10 @@ struct SiteAssembler {
     }
 
     /// False when `contains(handle:in:)` cannot find `handle` in `text` (both lowercased):
-    /// its bytes are nowhere in the text's. That search (Foundation's) is slow, about 2 µs per
-    /// kilobyte of text, and runs for every handle of every leader on every article whose
+    /// its bytes are nowhere in the text's. That search (Foundation's) is slow, about 80 µs per
+    /// handle in a 5 KB body, and runs for every handle of every leader on every article whose
     /// leaders are inferred: 40 leaders with a handle each took the Model stage of 10,000
-    /// articles from 0.16 to 3.8 s. Looking for the bytes first leaves it for the
+    /// articles from 0.16 to 3.5–3.8 s. Looking for the bytes first leaves it for the
     /// handles that are there. It also matches canonically equivalent text, so the bytes
     /// decide only for a handle of ASCII characters that have no other spelling (all but
     /// `;` and `` ` ``, which U+037E and U+1FEF also spell); any other handle is searched.
