@@ -112,9 +112,13 @@ struct SiteAssembler {
             if let handle = post.handle?.lowercased(), let id = handles[handle] { counts[id, default: 0] += 1 }
         }
         if !handles.isEmpty {
-            let text = (article.title + "\n" + article.body.plainText).lowercased()
-            for (handle, id) in handles where Self.mayContain(handle: handle, in: text) && Self.contains(handle: handle, in: text) {
-                counts[id, default: 0] += 1
+            let text = article.title + "\n" + article.body.plainText
+            let candidates = Self.handles(handles.keys, mayOccurIn: text)
+            if !candidates.isEmpty {
+                let lowered = text.lowercased()
+                for handle in candidates where Self.contains(handle: handle, in: lowered) {
+                    counts[handles[handle]!, default: 0] += 1
+                }
             }
         }
         return Self.ranked(counts)
@@ -129,33 +133,69 @@ struct SiteAssembler {
         return Self.ranked(counts)
     }
 
-    /// False when `contains(handle:in:)` cannot find `handle` in `text` (both lowercased):
-    /// its bytes are nowhere in the text's. That search (Foundation's) is slow, about 80 µs per
-    /// handle in a 5 KB body, and runs for every handle of every leader on every article whose
-    /// leaders are inferred: 40 leaders with a handle each took the Model stage of 10,000
-    /// articles from 0.16 to 3.5–3.8 s. Looking for the bytes first leaves it for the
-    /// handles that are there. It also matches canonically equivalent text, so the bytes
-    /// decide only for a handle of ASCII characters that have no other spelling (all but
-    /// `;` and `` ` ``, which U+037E and U+1FEF also spell); any other handle is searched.
-    static func mayContain(handle: String, in text: String) -> Bool {
-        let needle = Array(handle.utf8)
-        guard !needle.isEmpty,
-            needle.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") })
-        else { return true }
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            needle.withUnsafeBytes { needle in
-                guard let base = bytes.baseAddress, needle.count <= bytes.count else { return false }
-                // Each occurrence of the first byte (`memchr`), then the rest compared.
-                let last = bytes.count - needle.count
-                var start = 0
-                while start <= last, let hit = memchr(base + start, Int32(needle[0]), last - start + 1) {
-                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
-                    start = at + 1
-                }
-                return false
+    /// The handles (lowercased) that `contains(handle:in:)` may find in `text.lowercased()`:
+    /// every one but those whose bytes are nowhere in the text's, ASCII case aside.
+    ///
+    /// That search (Foundation's) and the lowercasing are slow: about 80 µs per handle and
+    /// 200 µs per text for a 5 KB body, for every article whose leaders are inferred. With 40
+    /// leaders with a handle each, the Model stage of 10,000 articles took 3.5–3.8 s instead of
+    /// 0.16 s. Looking at the bytes first leaves both for the few articles that may hold a
+    /// handle. The bytes decide only where they can: lowercasing makes ASCII out of no other
+    /// character than ASCII, U+0130 and U+212A (a text with either is never ruled out), and
+    /// Foundation's search matches canonically equivalent text, which for ASCII characters
+    /// means themselves, but for `;` and `` ` `` (also U+037E and U+1FEF); a handle with
+    /// those, or with other characters, is always searched.
+    static func handles(_ handles: some Collection<String>, mayOccurIn text: String) -> [String] {
+        let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+            guard !Self.lowercasesToASCII(bytes) else { return Array(handles) }
+            return handles.filter { handle in
+                let needle = Array(handle.utf8)
+                guard !needle.isEmpty,
+                    needle.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") })
+                else { return true }
+                return Self.occurs(lowercasedASCII: needle, in: bytes)
             }
-        } ?? true
+        }
+        return decided ?? Array(handles)
+    }
+
+    /// Whether `bytes` hold U+0130 or U+212A, the only characters besides ASCII whose
+    /// lowercase has ASCII in it (`i` and `k`).
+    private static func lowercasesToASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        for (lead, rest) in [(UInt8(0xC4), [UInt8(0xB0)]), (UInt8(0xE2), [UInt8(0x84), 0xAA])] {
+            var start = 0
+            while start < bytes.count, let hit = memchr(base + start, Int32(lead), bytes.count - start) {
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if at + rest.count < bytes.count, rest.indices.allSatisfy({ bytes[at + 1 + $0] == rest[$0] }) { return true }
+                start = at + 1
+            }
+        }
+        return false
+    }
+
+    /// Whether `needle` (lowercased ASCII) occurs in `bytes` with ASCII letters in any case.
+    private static func occurs(lowercasedASCII needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needle.count <= bytes.count else { return false }
+        func matches(_ byte: UInt8, _ wanted: UInt8) -> Bool {
+            byte == wanted || (byte | 0x20 == wanted && wanted &- 0x61 < 26)
+        }
+        let first = needle[0]
+        let last = bytes.count - needle.count
+        var at = 0
+        while at <= last {
+            if first &- 0x61 >= 26 {
+                // Not a letter (a handle's `@`): `memchr` finds the candidates.
+                guard let hit = memchr(bytes.baseAddress! + at, Int32(first), last - at + 1) else { return false }
+                at = UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer(hit))
+            } else if !matches(bytes[at], first) {
+                at += 1
+                continue
+            }
+            if (1..<needle.count).allSatisfy({ matches(bytes[at + $0], needle[$0]) }) { return true }
+            at += 1
+        }
+        return false
     }
 
     /// Whether `handle` occurs in `text` not followed by another handle character.
