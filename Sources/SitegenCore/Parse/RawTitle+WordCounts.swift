@@ -10,13 +10,13 @@ extension RawTitle {
         var inWord = false
         var wordHasLetter = false
         for character in chars {
-            if character.isWhitespace {
+            if CharacterTest.isWhitespace(character) {
                 if inWord && wordHasLetter { finished += 1 }
                 inWord = false
                 wordHasLetter = false
             } else {
                 inWord = true
-                if character.isLetter || character.isNumber { wordHasLetter = true }
+                if CharacterTest.isLetter(character) || CharacterTest.isNumber(character) { wordHasLetter = true }
             }
             counts.append(finished + (inWord && wordHasLetter ? 1 : 0))
         }

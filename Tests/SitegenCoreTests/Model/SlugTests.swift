@@ -1,9 +1,28 @@
+import Foundation
 import Testing
 @testable import SitegenCore
 
 struct SlugTests {
     @Test func derivesFromTitle() {
         #expect(Slug(deriving: "Trump and Xi agree to a one-year truce!").rawValue == "trump-and-xi-agree-to-a-one-year-truce")
+    }
+
+    /// ASCII text skips Foundation's folding, which lowercases it and changes nothing else:
+    /// every ASCII byte, alone and in seeded random texts, folds as Foundation folds it.
+    @Test func asciiFoldsAsFoundationFoldsIt() {
+        func foundation(_ text: String) -> String {
+            text.precomposedStringWithCompatibilityMapping
+                .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        }
+        for byte in UInt8(0)..<0x80 {
+            let text = "a" + String(UnicodeScalar(byte)) + "Z"
+            #expect(Slug.fold(text) == foundation(text), "\(byte)")
+        }
+        var random = SyntheticNews.Random(state: 5)
+        for _ in 0..<500 {
+            let text = String(decoding: (0..<random.below(40)).map { _ in UInt8(random.below(0x80)) }, as: UTF8.self)
+            #expect(Slug.fold(text) == foundation(text), "\(text.debugDescription)")
+        }
     }
 
     @Test func foldsDiacriticsAndStyledLetters() {

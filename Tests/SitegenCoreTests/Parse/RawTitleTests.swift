@@ -148,3 +148,50 @@ struct RawTitleTests {
                 == "HALDEN — but only briefly, officials said")
     }
 }
+
+/// `CharacterTest` answers as `Character` does: for every ASCII character, "\r\n", other
+/// characters of news text and characters of several scalars; and its set test agrees with
+/// `Set.contains` for sets that mix ASCII and other members, among them the characters
+/// canonically equivalent to ASCII (U+037E to `;`, U+1FEF to `` ` ``, U+212A to `K`).
+struct CharacterTestTests {
+    static let characters: [Character] =
+        (0..<0x80).map { Character(UnicodeScalar(UInt8($0))) }
+        + ["\r\n", "\u{85}", "\u{A0}", "\u{2003}", "\u{2028}", "é", "e\u{301}", "É", "ß", "Σ", "ς", "ǅ", "Ⅻ", "٣", "½", "“",
+            "”", "’", "—", "–", "…", "«", "\u{37E}", "\u{1FEF}", "\u{212A}", "\u{130}", "a\u{301}", "A\u{308}", "1\u{20E3}",
+            "🇳🇴", "👍🏽", "-\u{301}", ";\u{301}", "\u{200B}"]
+
+    @Test func propertiesMatchCharacters() {
+        for character in Self.characters {
+            let name = character.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ")
+            #expect(CharacterTest.isWhitespace(character) == character.isWhitespace, "\(name)")
+            #expect(CharacterTest.isLetter(character) == character.isLetter, "\(name)")
+            #expect(CharacterTest.isNumber(character) == character.isNumber, "\(name)")
+            #expect(CharacterTest.isUppercase(character) == character.isUppercase, "\(name)")
+            #expect(CharacterTest.isLowercase(character) == character.isLowercase, "\(name)")
+        }
+    }
+
+    /// `RawTitle`'s sets and the ASCII members it declares for them agree.
+    @Test func rawTitleDeclaresEachSetsASCIIMembers() {
+        for (set, bytes) in [
+            (RawTitle.sentenceEnds, RawTitle.sentenceEndBytes), (RawTitle.closers, RawTitle.closerBytes),
+            (RawTitle.openers, RawTitle.openerBytes),
+        ] {
+            #expect(bytes.sorted() == (UInt8(0)..<0x80).filter { set.contains(Character(UnicodeScalar($0))) }, "\(set)")
+        }
+    }
+
+    @Test func setTestsMatchSets() {
+        let sets: [Set<Character>] = [
+            [".", "!", "?"], ["\"", "”", "’", "'", ")", "]", "»"], [";", "`", "K", "\n", "“"], ["\r\n", "a"], ["\u{37E}", "b"],
+        ]
+        for set in sets {
+            let ascii = (UInt8(0)..<0x80).filter { set.contains(Character(UnicodeScalar($0))) }
+            for character in Self.characters {
+                #expect(
+                    CharacterTest.contains(character, in: set, asciiMembers: ascii) == set.contains(character),
+                    "\(character.unicodeScalars.map(\.value)) in \(set)")
+            }
+        }
+    }
+}
