@@ -78,7 +78,7 @@ enum RawTitle {
         let words = wordCounts(chars)
         for boundary in clauseBoundaries(in: chars, includingCommas: false)
         where words[boundary] >= 3 {
-            return String(chars[..<boundary])
+            return String(sentence.prefix(boundary))  // the same characters, copied as bytes
         }
         return sentence
     }
@@ -86,9 +86,10 @@ enum RawTitle {
     /// `clause` cut to at most `limit` Characters at a clause boundary, comma or space.
     static func shortened(_ clause: String, limit: Int) -> String {
         let chars = Array(clause)
+        let prefixWords = wordCounts(chars)
         let boundary = clauseBoundaries(in: chars, includingCommas: true)
-            .last { $0 <= limit && $0 >= limit / 2 && wordCount(chars[..<$0]) >= 3 }
-        if let boundary { return String(chars[..<boundary]) }
+            .last { $0 <= limit && $0 >= limit / 2 && prefixWords[$0] >= 3 }
+        if let boundary { return String(clause.prefix(boundary)) }
         var cut = limit
         while cut > 0, !CharacterTest.isWhitespace(chars[cut]) { cut -= 1 }
         var words = String(chars[..<(cut > 0 ? cut : limit)]).split(separator: " ")
@@ -218,7 +219,7 @@ extension RawTitle {
         return word.count >= 5 && (word.hasSuffix("ing") || (word.hasSuffix("ed") && !word.hasSuffix("eed")))
     }
 
-    private static func wordCount(_ chars: ArraySlice<Character>) -> Int {
+    static func wordCount(_ chars: ArraySlice<Character>) -> Int {
         String(chars).split(whereSeparator: { CharacterTest.isWhitespace($0) }).filter {
             $0.contains(where: { CharacterTest.isLetter($0) || CharacterTest.isNumber($0) })
         }.count

@@ -195,3 +195,26 @@ struct CharacterTestTests {
         }
     }
 }
+
+/// `RawTitle.wordCounts` gives, at every offset, what `wordCount` counts in the characters
+/// before it (`mainClause` and `shortened` look boundaries up in it instead of counting each
+/// prefix anew): seeded random texts of words, numbers, punctuation, dashes, combining
+/// marks, emoji and every kind of white space.
+struct RawTitleWordCountTests {
+    @Test func prefixCountsMatchCountingEachPrefix() {
+        let pieces = [
+            "word", "Kiel", "3.5", "—", " – ", "-", ",", ".", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2003}", "é", "e\u{301}",
+            " \u{301}", "👍🏽", "🇳🇴", "“", "”", "...", "x-ray", "٣", "(", ")",
+        ]
+        var random = SyntheticNews.Random(state: 19)
+        for _ in 0..<500 {
+            let text = (0..<random.below(16)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let chars = Array(text)
+            let counts = RawTitle.wordCounts(chars)
+            #expect(counts.count == chars.count + 1)
+            for offset in 0...chars.count {
+                #expect(counts[offset] == RawTitle.wordCount(chars[..<offset]), "\(text.debugDescription) at \(offset)")
+            }
+        }
+    }
+}
