@@ -23,12 +23,34 @@ enum RawTitle {
 
     /// The title for `text`, or nil when it holds nothing but punctuation and white space.
     static func derive(from text: String, limit: Int = limit) -> String? {
-        let text = PostLinks.segments(in: text).filter { $0.url == nil }.map(\.text).joined(separator: " ")
-            .split(whereSeparator: { CharacterTest.isWhitespace($0) }).joined(separator: " ")
+        let text = collapsingWhiteSpace(
+            PostLinks.segments(in: text).filter { $0.url == nil }.map(\.text).joined(separator: " "))
         var title = mainClause(of: firstSentence(of: withoutDateline(text)))
         if title.count > limit + limit / 9 { title = shortened(title, limit: limit) }
         let result = withoutTrailingPunctuation(title)
         return result.isEmpty ? nil : result
+    }
+
+    /// `text` with each run of white space made one space, and none at either end. ASCII
+    /// text is done on its bytes, where white space is the same: tab to carriage return and
+    /// space (and so `\r\n`, one `Character`).
+    static func collapsingWhiteSpace(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { CharacterTest.isWhitespace($0) }).joined(separator: " ")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte &- 0x09 < 5 {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `text` without a leading wire dateline: up to six words before a dash in the first 80
@@ -181,7 +203,7 @@ extension RawTitle {
         var result: [Int] = []
         for index in chars.indices {
             // Nearly every character is ASCII and none of these: the switch below compares as strings.
-            if let byte = chars[index].asciiValue, byte != UInt8(ascii: "-"), byte != UInt8(ascii: ":"),
+            if let byte = CharacterTest.asciiByte(chars[index]), byte != UInt8(ascii: "-"), byte != UInt8(ascii: ":"),
                 byte != UInt8(ascii: ";"), byte != UInt8(ascii: ",")
             {
                 continue
@@ -230,40 +252,47 @@ extension RawTitle {
 /// that is one ASCII scalar (nearly every character of news text) and by `Character` itself
 /// otherwise. `Character` looks each property up in Unicode's tables and compares as a
 /// string; that made deriving a raw text's title cost about 300 µs. For one ASCII scalar the
-/// answers are the same (a test compares them for every ASCII character and "\r\n", whose
-/// `asciiValue` is a line feed's), and a set of ASCII characters holds no other: only
+/// answers are the same (a test compares them for every ASCII character, `"\r\n"` and
+/// others), and a set of ASCII characters holds no other: only
 /// U+037E, U+1FEF and U+212A are canonically equivalent to ASCII (`;`, `` ` ``, `K`), and
 /// they are not ASCII, so they take `Character`'s path.
 enum CharacterTest {
+    /// The byte of a character that is one ASCII scalar (one UTF-8 byte; `"\r\n"` has two).
+    static func asciiByte(_ character: Character) -> UInt8? {
+        let utf8 = character.utf8
+        guard utf8.count == 1, let byte = utf8.first, byte < 0x80 else { return nil }
+        return byte
+    }
+
     static func isWhitespace(_ character: Character) -> Bool {
-        guard let byte = character.asciiValue else { return character.isWhitespace }
+        guard let byte = asciiByte(character) else { return character.isWhitespace }
         return byte == 0x20 || byte &- 0x09 < 5
     }
 
     static func isLetter(_ character: Character) -> Bool {
-        guard let byte = character.asciiValue else { return character.isLetter }
+        guard let byte = asciiByte(character) else { return character.isLetter }
         return (byte | 0x20) &- 0x61 < 26
     }
 
     static func isNumber(_ character: Character) -> Bool {
-        guard let byte = character.asciiValue else { return character.isNumber }
+        guard let byte = asciiByte(character) else { return character.isNumber }
         return byte &- 0x30 < 10
     }
 
     static func isUppercase(_ character: Character) -> Bool {
-        guard let byte = character.asciiValue else { return character.isUppercase }
+        guard let byte = asciiByte(character) else { return character.isUppercase }
         return byte &- 0x41 < 26
     }
 
     static func isLowercase(_ character: Character) -> Bool {
-        guard let byte = character.asciiValue else { return character.isLowercase }
+        guard let byte = asciiByte(character) else { return character.isLowercase }
         return byte &- 0x61 < 26
     }
 
     /// Whether `set` holds `character`; `asciiMembers` must be exactly the ASCII characters
     /// `set` contains, as bytes (a set holding U+037E contains `;`).
     static func contains(_ character: Character, in set: Set<Character>, asciiMembers: [UInt8]) -> Bool {
-        guard let byte = character.asciiValue, character != "\r\n" else { return set.contains(character) }
+        guard let byte = asciiByte(character) else { return set.contains(character) }
         return asciiMembers.contains(byte)
     }
 }

@@ -196,6 +196,28 @@ struct CharacterTestTests {
     }
 }
 
+/// `RawTitle.collapsingWhiteSpace` does on ASCII bytes what splitting at white-space
+/// characters and joining with spaces does: every ASCII byte, alone and in seeded texts
+/// with every kind of white space, `"\r\n"` among them (and non-ASCII text, which takes
+/// the characters' path).
+struct RawTitleWhiteSpaceTests {
+    @Test func collapsingMatchesSplittingAtCharacters() {
+        func bySplitting(_ text: String) -> String {
+            text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        for byte in UInt8(0)..<0x80 {
+            let text = "a" + String(UnicodeScalar(byte)) + "b " + String(UnicodeScalar(byte))
+            #expect(RawTitle.collapsingWhiteSpace(text) == bySplitting(text), "\(byte)")
+        }
+        let pieces = ["word", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", ".", "-", "é", "\u{A0}", " \u{301}"]
+        var random = SyntheticNews.Random(state: 23)
+        for _ in 0..<2_000 {
+            let text = (0..<random.below(12)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            #expect(RawTitle.collapsingWhiteSpace(text) == bySplitting(text), "\(text.debugDescription)")
+        }
+    }
+}
+
 /// `RawTitle.wordCounts` gives, at every offset, what `wordCount` counts in the characters
 /// before it (`mainClause` and `shortened` look boundaries up in it instead of counting each
 /// prefix anew): seeded random texts of words, numbers, punctuation, dashes, combining
