@@ -167,7 +167,9 @@ struct SiteAssembler {
             var start = 0
             while start < bytes.count, let hit = memchr(base + start, Int32(lead), bytes.count - start) {
                 let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                if at + rest.count < bytes.count, rest.indices.allSatisfy({ bytes[at + 1 + $0] == rest[$0] }) { return true }
+                if at + rest.count < bytes.count, rest.indices.allSatisfy({ bytes[at + 1 + $0] == rest[$0] }) {
+                    return true
+                }
                 start = at + 1
             }
         }

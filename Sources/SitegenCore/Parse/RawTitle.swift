@@ -63,12 +63,15 @@ enum RawTitle {
         else { return text }
         let head = String(chars[..<dash]).split(separator: " ")
         guard let first = head.first, head.count <= 6, first.count >= 2,
-            first.allSatisfy({ CharacterTest.isUppercase($0) || !CharacterTest.isLetter($0) }), first.contains(where: \.isLetter)
+            first.allSatisfy({ CharacterTest.isUppercase($0) || !CharacterTest.isLetter($0) }),
+            first.contains(where: \.isLetter)
         else { return text }
         let rest = String(text.dropFirst(dash)).drop {
             !CharacterTest.isLetter($0) && !CharacterTest.isNumber($0) && !"“\"‘'(".contains($0)
         }
-        guard let start = rest.first(where: { CharacterTest.isLetter($0) }), CharacterTest.isUppercase(start) else { return text }
+        guard let start = rest.first(where: { CharacterTest.isLetter($0) }), CharacterTest.isUppercase(start) else {
+            return text
+        }
         return String(rest)
     }
 
@@ -78,15 +81,15 @@ enum RawTitle {
         var index = 0
         while index < chars.count {
             defer { index += 1 }
-            guard CharacterTest.contains(chars[index], in: sentenceEnds, asciiMembers: sentenceEndBytes) else { continue }
+            guard isSentenceEnd(chars[index]) else { continue }
             var end = index + 1
-            while end < chars.count, CharacterTest.contains(chars[end], in: sentenceEnds, asciiMembers: sentenceEndBytes) { end += 1 }
-            while end < chars.count, CharacterTest.contains(chars[end], in: closers, asciiMembers: closerBytes) { end += 1 }
+            while end < chars.count, isSentenceEnd(chars[end]) { end += 1 }
+            while end < chars.count, isCloser(chars[end]) { end += 1 }
             guard end < chars.count else { break }
             guard CharacterTest.isWhitespace(chars[end]) else { continue }
             var next = end
             while next < chars.count, CharacterTest.isWhitespace(chars[next]) { next += 1 }
-            while next < chars.count, CharacterTest.contains(chars[next], in: openers, asciiMembers: openerBytes) { next += 1 }
+            while next < chars.count, isOpener(chars[next]) { next += 1 }
             guard next < chars.count, CharacterTest.isUppercase(chars[next]) else { continue }
             if chars[index] == ".", isAbbreviation(before: index, in: chars) { continue }
             return String(chars[..<end])
@@ -150,6 +153,18 @@ extension RawTitle {
     static let sentenceEndBytes = Array(".!?".utf8)
     static let closerBytes = Array("\"')]".utf8)
     static let openerBytes = Array("\"'([".utf8)
+
+    private static func isSentenceEnd(_ character: Character) -> Bool {
+        CharacterTest.contains(character, in: sentenceEnds, asciiMembers: sentenceEndBytes)
+    }
+
+    private static func isCloser(_ character: Character) -> Bool {
+        CharacterTest.contains(character, in: closers, asciiMembers: closerBytes)
+    }
+
+    private static func isOpener(_ character: Character) -> Bool {
+        CharacterTest.contains(character, in: openers, asciiMembers: openerBytes)
+    }
     private static let trailingPunctuation: Set<Character> = [
         ".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "·", "/",
     ]

@@ -250,7 +250,9 @@ extension BuildStamps {
             key = BuildStamps.key(for: options)
             inputs = key == nil ? nil : BuildStamps.inputs(paths)
             let location = BuildStamps.location(in: paths)
-            recordedText = key.flatMap { Self.text(at: location, startingWith: BuildStamps.header + "\nkey " + $0 + "\n") }
+            recordedText = key.flatMap {
+                Self.text(at: location, startingWith: BuildStamps.header + "\nkey " + $0 + "\n")
+            }
         }
 
         /// The text of the file at `url` when it starts with `prefix`. The prefix is read and
