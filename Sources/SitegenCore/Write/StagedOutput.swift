@@ -149,15 +149,22 @@ final class StagedOutput: @unchecked Sendable {
     /// the manifest. Call it once, after every page was staged without error.
     func commit() -> Result<WriteSummary, BuildFailure> {
         do throws(SitegenError) {
-            for file in files {
-                let bytes: [UInt8]
-                do { bytes = [UInt8](try Data(contentsOf: file.source)) } catch {
-                    throw SitegenError(
-                        .unreadableFile((error as NSError).localizedDescription),
-                        at: SourceLocation(path: writer.paths.display(file.source)))
+            // On every core (nothing else runs now): a site's images can be hundreds of MB.
+            let copyErrors = files.concurrentMap { file -> SitegenError? in
+                do throws(SitegenError) {
+                    let bytes: [UInt8]
+                    do { bytes = [UInt8](try Data(contentsOf: file.source)) } catch {
+                        throw SitegenError(
+                            .unreadableFile((error as NSError).localizedDescription),
+                            at: SourceLocation(path: writer.paths.display(file.source)))
+                    }
+                    try stage(bytes, at: file.outputPath)
+                    return nil
+                } catch {
+                    return error
                 }
-                try stage(bytes, at: file.outputPath)
             }
+            if let error = copyErrors.lazy.compactMap({ $0 }).first { throw error }
             let manifestURL = root.appendingPathComponent(Manifest.fileName)
             _ = try folder("")
             // The manifest already lists exactly these files when nothing came or went.
