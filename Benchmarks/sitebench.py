@@ -30,7 +30,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench-work")
-CORPUS_VERSION = "1"
+CORPUS_VERSION = "2"  # 2: leaders have a social handle, and every tenth article names one
 
 FIRST = ["Ada", "Boris", "Chen", "Dalia", "Emeka", "Farah", "Gustavo", "Hana", "Ivan", "Jae",
          "Kofi", "Lucia", "Mateus", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sergei", "Tomoko"]
@@ -81,7 +81,8 @@ def leaders_list():
         role = rng.choice(ROLES)
         lid = f"{first}-{last}".lower()
         leaders.append({"id": lid, "name": f"{first} {last}", "last": last, "role": f"{role} of {country}",
-                        "country": country, "aliases": [f"{first} {last}", f"{role} {last}"]})
+                        "country": country, "aliases": [f"{first} {last}", f"{role} {last}"],
+                        "handle": f"@{first}{last}"})
     return leaders
 
 
@@ -173,7 +174,7 @@ def generate(n, folder):
         with open(os.path.join(content, "leaders", l["id"] + ".md"), "w") as f:
             aliases = ", ".join(l["aliases"])
             f.write(f"---\nname: {l['name']}\nrole: {l['role']}\ncountry: {l['country']}\n"
-                    f"aliases: [{aliases}]\nhandles: []\n---\n## Profile\n\n{l['name']} is the {l['role']}. "
+                    f"aliases: [{aliases}]\nhandles: [\"{l['handle']}\"]\n---\n## Profile\n\n{l['name']} is the {l['role']}. "
                     + sentence(random.Random(l["id"])) + "\n\n## In office\n\n" + sentence(random.Random(l["name"])) + "\n")
     for t in topics:
         with open(os.path.join(content, "topics", t["id"] + ".md"), "w") as f:
@@ -209,6 +210,8 @@ def generate(n, folder):
                 f"on {when.strftime('%A')}, as {these_topics[0]['keyword']} and {these_topics[-1]['keyword']} "
                 "dominated the agenda.")
         text = "\n".join(lines) + "\n" + lead + "\n\n" + body(rng, these_leaders, these_topics, i)
+        if i % 10 == 9:  # one of every two articles left to inference names a leader's handle
+            text += f"\nA post by {these_leaders[0]['handle']} was shared widely.\n"
         with open(os.path.join(folder_year, f"{i:06d}-{slug}.md"), "w") as f:
             f.write(text)
     shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(folder, "Templates"))

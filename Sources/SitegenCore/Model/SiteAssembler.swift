@@ -112,13 +112,8 @@ struct SiteAssembler {
             if let handle = post.handle?.lowercased(), let id = handles[handle] { counts[id, default: 0] += 1 }
         }
         if !handles.isEmpty {
-            let text = article.title + "\n" + article.body.plainText
-            let candidates = Self.handles(handles.keys, mayOccurIn: text)
-            if !candidates.isEmpty {
-                let lowered = text.lowercased()
-                for handle in candidates where Self.contains(handle: handle, in: lowered) {
-                    counts[handles[handle]!, default: 0] += 1
-                }
+            for handle in Self.handles(handles.keys, foundIn: article.title + "\n" + article.body.plainText) {
+                counts[handles[handle]!, default: 0] += 1
             }
         }
         return Self.ranked(counts)
@@ -133,30 +128,49 @@ struct SiteAssembler {
         return Self.ranked(counts)
     }
 
-    /// The handles (lowercased) that `contains(handle:in:)` may find in `text.lowercased()`:
-    /// every one but those whose bytes are nowhere in the text's, ASCII case aside.
+    /// The handles (lowercased) that `contains(handle:in:)` finds in `text.lowercased()`,
+    /// decided on the text's bytes where they can decide, and by lowercasing the text and
+    /// Foundation's search where they cannot.
     ///
-    /// That search (Foundation's) and the lowercasing are slow: about 80 µs per handle and
-    /// 200 µs per text for a 5 KB body, for every article whose leaders are inferred. With 40
+    /// Those two are slow: about 200 µs to lowercase a 5 KB body (it is not all ASCII) and
+    /// 80 µs per handle searched, for every article whose leaders are inferred. With 40
     /// leaders with a handle each, the Model stage of 10,000 articles took 3.5–3.8 s instead of
-    /// 0.16 s. Looking at the bytes first leaves both for the few articles that may hold a
-    /// handle. The bytes decide only where they can: lowercasing makes ASCII out of no other
-    /// character than ASCII, U+0130 and U+212A (a text with either is never ruled out), and
-    /// Foundation's search matches canonically equivalent text, which for ASCII characters
-    /// means themselves, but for `;` and `` ` `` (also U+037E and U+1FEF); a handle with
-    /// those, or with other characters, is always searched.
-    static func handles(_ handles: some Collection<String>, mayOccurIn text: String) -> [String] {
-        let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
-            guard !Self.lowercasesToASCII(bytes) else { return Array(handles) }
-            return handles.filter { handle in
+    /// 0.16 s. The bytes decide when they show what Foundation would find:
+    /// - lowercasing makes ASCII out of no character but ASCII, U+0130 and U+212A, so a text
+    ///   with neither holds a lowercased ASCII handle only where its bytes hold it, ASCII case
+    ///   aside (a text with either is left to Foundation);
+    /// - Foundation's search matches canonically equivalent text, which for ASCII characters
+    ///   means themselves, but for `;` and `` ` `` (also U+037E and U+1FEF), so a handle of
+    ///   printable ASCII without those is found only where its bytes are (any other is left to
+    ///   Foundation);
+    /// - where an occurrence touches a byte that is not ASCII (a combining mark after it, a
+    ///   character before it that joins the next), whether Foundation sees it is left to
+    ///   Foundation (`occurrence(ofLowercasedASCII:in:)`).
+    static func handles(_ handles: some Collection<String>, foundIn text: String) -> [String] {
+        var found: [String] = []
+        var undecided: [String] = []
+        let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !Self.lowercasesToASCII(bytes) else { return false }
+            for handle in handles {
                 let needle = Array(handle.utf8)
                 guard !needle.isEmpty,
-                    needle.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") })
-                else { return true }
-                return Self.occurs(lowercasedASCII: needle, in: bytes)
+                    needle.allSatisfy({ $0 &- 0x20 < 0x5F && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") })
+                else {
+                    undecided.append(handle)
+                    continue
+                }
+                switch Self.occurrence(ofLowercasedASCII: needle, in: bytes) {
+                case true?: found.append(handle)
+                case false?: break
+                case nil: undecided.append(handle)
+                }
             }
+            return true
         }
-        return decided ?? Array(handles)
+        if decided != true { (found, undecided) = ([], Array(handles)) }
+        guard !undecided.isEmpty else { return found }
+        let lowered = text.lowercased()
+        return found + undecided.filter { Self.contains(handle: $0, in: lowered) }
     }
 
     /// Whether `bytes` hold U+0130 or U+212A, the only characters besides ASCII whose
@@ -176,28 +190,53 @@ struct SiteAssembler {
         return false
     }
 
-    /// Whether `needle` (lowercased ASCII) occurs in `bytes` with ASCII letters in any case.
-    private static func occurs(lowercasedASCII needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard needle.count <= bytes.count else { return false }
+    /// Whether `needle` (lowercased printable ASCII) occurs in `bytes`, ASCII case aside, not
+    /// followed by a letter, digit or `_`, looked for as `contains(handle:in:)` looks: after
+    /// an occurrence followed by one, on from its end. Nil when an occurrence it looks at has
+    /// a byte that is not ASCII just before or after it (or after the `_` that follows it,
+    /// which with a combining mark is not `_`).
+    private static func occurrence(ofLowercasedASCII needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var start = 0
+        while let at = firstOccurrence(ofLowercasedASCII: needle, in: bytes, from: start) {
+            let end = at + needle.count
+            if at > 0, bytes[at - 1] >= 0x80 { return nil }
+            guard end < bytes.count else { return true }
+            let next = bytes[end]
+            if next >= 0x80 { return nil }
+            let isHandleCharacter =
+                (next | 0x20) &- 0x61 < 26 || next &- 0x30 < 10 || next == UInt8(ascii: "_")
+            guard isHandleCharacter else { return true }
+            if next == UInt8(ascii: "_"), end + 1 < bytes.count, bytes[end + 1] >= 0x80 { return nil }
+            start = end
+        }
+        return false
+    }
+
+    /// Where `needle` (lowercased ASCII) first occurs in `bytes` from `start` on, with ASCII
+    /// letters in any case.
+    private static func firstOccurrence(
+        ofLowercasedASCII needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
+        guard let base = bytes.baseAddress, needle.count <= bytes.count - start else { return nil }
         func matches(_ byte: UInt8, _ wanted: UInt8) -> Bool {
             byte == wanted || (byte | 0x20 == wanted && wanted &- 0x61 < 26)
         }
         let first = needle[0]
         let last = bytes.count - needle.count
-        var at = 0
+        var at = start
         while at <= last {
             if first &- 0x61 >= 26 {
                 // Not a letter (a handle's `@`): `memchr` finds the candidates.
-                guard let hit = memchr(bytes.baseAddress! + at, Int32(first), last - at + 1) else { return false }
-                at = UnsafeRawPointer(bytes.baseAddress!).distance(to: UnsafeRawPointer(hit))
+                guard let hit = memchr(base + at, Int32(first), last - at + 1) else { return nil }
+                at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
             } else if !matches(bytes[at], first) {
                 at += 1
                 continue
             }
-            if (1..<needle.count).allSatisfy({ matches(bytes[at + $0], needle[$0]) }) { return true }
+            if (1..<needle.count).allSatisfy({ matches(bytes[at + $0], needle[$0]) }) { return at }
             at += 1
         }
-        return false
+        return nil
     }
 
     /// Whether `handle` occurs in `text` not followed by another handle character.
