@@ -193,8 +193,9 @@ struct SiteAssembler {
     /// Whether `needle` (lowercased printable ASCII) occurs in `bytes`, ASCII case aside, not
     /// followed by a letter, digit or `_`, looked for as `contains(handle:in:)` looks: after
     /// an occurrence followed by one, on from its end. Nil when an occurrence it looks at has
-    /// a byte that is not ASCII just before or after it (or after the `_` that follows it,
-    /// which with a combining mark is not `_`).
+    /// a byte that is not ASCII just after it (a combining mark makes the next character
+    /// another), or after the `_` that follows it (`_` with a mark is not `_`), or just before
+    /// it (a precaution: for the characters the test tries there, Foundation finds it too).
     private static func occurrence(ofLowercasedASCII needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var start = 0
         while let at = firstOccurrence(ofLowercasedASCII: needle, in: bytes, from: start) {
