@@ -81,15 +81,15 @@ enum RawTitle {
         var index = 0
         while index < chars.count {
             defer { index += 1 }
-            guard isSentenceEnd(chars[index]) else { continue }
+            guard sentenceEnds.contains(chars[index]) else { continue }
             var end = index + 1
-            while end < chars.count, isSentenceEnd(chars[end]) { end += 1 }
-            while end < chars.count, isCloser(chars[end]) { end += 1 }
+            while end < chars.count, sentenceEnds.contains(chars[end]) { end += 1 }
+            while end < chars.count, closers.contains(chars[end]) { end += 1 }
             guard end < chars.count else { break }
             guard CharacterTest.isWhitespace(chars[end]) else { continue }
             var next = end
             while next < chars.count, CharacterTest.isWhitespace(chars[next]) { next += 1 }
-            while next < chars.count, isOpener(chars[next]) { next += 1 }
+            while next < chars.count, openers.contains(chars[next]) { next += 1 }
             guard next < chars.count, CharacterTest.isUppercase(chars[next]) else { continue }
             if chars[index] == ".", isAbbreviation(before: index, in: chars) { continue }
             return String(chars[..<end])
@@ -146,25 +146,9 @@ enum RawTitle {
 }
 
 extension RawTitle {
-    static let sentenceEnds: Set<Character> = [".", "!", "?"]
-    static let closers: Set<Character> = ["\"", "”", "’", "'", ")", "]", "»"]
-    static let openers: Set<Character> = ["\"", "“", "‘", "'", "(", "[", "«"]
-    /// The ASCII members of `sentenceEnds`, `closers` and `openers` (`CharacterTest.contains`).
-    static let sentenceEndBytes = Array(".!?".utf8)
-    static let closerBytes = Array("\"')]".utf8)
-    static let openerBytes = Array("\"'([".utf8)
-
-    private static func isSentenceEnd(_ character: Character) -> Bool {
-        CharacterTest.contains(character, in: sentenceEnds, asciiMembers: sentenceEndBytes)
-    }
-
-    private static func isCloser(_ character: Character) -> Bool {
-        CharacterTest.contains(character, in: closers, asciiMembers: closerBytes)
-    }
-
-    private static func isOpener(_ character: Character) -> Bool {
-        CharacterTest.contains(character, in: openers, asciiMembers: openerBytes)
-    }
+    private static let sentenceEnds = CharacterTest.Members([".", "!", "?"])
+    private static let closers = CharacterTest.Members(["\"", "”", "’", "'", ")", "]", "»"])
+    private static let openers = CharacterTest.Members(["\"", "“", "‘", "'", "(", "[", "«"])
     private static let trailingPunctuation: Set<Character> = [
         ".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "·", "/",
     ]
@@ -268,9 +252,7 @@ extension RawTitle {
 /// otherwise. `Character` looks each property up in Unicode's tables and compares as a
 /// string; that made deriving a raw text's title cost about 300 µs. For one ASCII scalar the
 /// answers are the same (a test compares them for every ASCII character, `"\r\n"` and
-/// others), and a set of ASCII characters holds no other: only
-/// U+037E, U+1FEF and U+212A are canonically equivalent to ASCII (`;`, `` ` ``, `K`), and
-/// they are not ASCII, so they take `Character`'s path.
+/// others).
 enum CharacterTest {
     /// The byte of a character that is one ASCII scalar (one UTF-8 byte; `"\r\n"` has two).
     static func asciiByte(_ character: Character) -> UInt8? {
@@ -304,10 +286,21 @@ enum CharacterTest {
         return byte &- 0x61 < 26
     }
 
-    /// Whether `set` holds `character`; `asciiMembers` must be exactly the ASCII characters
-    /// `set` contains, as bytes (a set holding U+037E contains `;`).
-    static func contains(_ character: Character, in set: Set<Character>, asciiMembers: [UInt8]) -> Bool {
-        guard let byte = asciiByte(character) else { return set.contains(character) }
-        return asciiMembers.contains(byte)
+    /// A set of characters, tested from the byte for a character that is one ASCII scalar.
+    struct Members: Sendable {
+        let set: Set<Character>
+        /// Per ASCII byte, whether `set` contains its character (a set holding U+037E
+        /// contains `;`).
+        private let ascii: [Bool]
+
+        init(_ set: Set<Character>) {
+            self.set = set
+            ascii = (0..<0x80).map { set.contains(Character(UnicodeScalar(UInt8($0)))) }
+        }
+
+        func contains(_ character: Character) -> Bool {
+            guard let byte = CharacterTest.asciiByte(character) else { return set.contains(character) }
+            return ascii[Int(byte)]
+        }
     }
 }

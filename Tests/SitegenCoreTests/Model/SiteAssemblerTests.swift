@@ -55,7 +55,7 @@ struct SiteAssemblerTests {
         #expect(inferred("As @AnnaBerg wrote.") == [])
     }
 
-    /// Handles found on the bytes (`handles(_:foundIn:)`) are exactly those lowercasing and
+    /// Handles found on the bytes (`HandleSearch`) are exactly those lowercasing and
     /// Foundation's search find: seeded random texts of handles in any case, near misses,
     /// repeats and overlaps, other spellings (combining marks before, inside and after, on a
     /// following `_` too, U+037E for `;`, the Kelvin sign, dotted capital I, a prepended
@@ -74,12 +74,13 @@ struct SiteAssemblerTests {
             "a\u{301}b", "KAB", "abab", "ABA", "@a b", " ", "\n", "\r\n", ".", "—", "é", "e\u{301}", "word", "@@", "@ab_",
             "@ab-", "_", "1",
         ]
+        let search = HandleSearch(handles)
         var random = SyntheticNews.Random(state: 37)
         var found = 0
         for _ in 0..<6_000 {
             let text = (0..<(1 + random.below(8))).map { _ in pieces[random.below(pieces.count)] }.joined()
-            let exact = Set(handles.filter { SiteAssembler.contains(handle: $0, in: text.lowercased()) })
-            let fast = SiteAssembler.handles(handles, foundIn: text)
+            let exact = Set(handles.filter { HandleSearch.contains(handle: $0, in: text.lowercased()) })
+            let fast = search.handles(foundIn: text)
             #expect(Set(fast) == exact && fast.count == exact.count, "\(text.debugDescription)")
             found += exact.count
         }
