@@ -30,4 +30,7 @@ func printStages(_ report: BuildReport) {
     for (index, lap) in report.stageTimes.enumerated() {
         print(String(format: "[%d/%d] %@ %.3fs", index + 1, report.stageTimes.count, lap.stage, lap.seconds))
     }
+    if report.staticCopiesKept > 0 {
+        print("Static files: \(report.staticCopiesKept) known unchanged by their stamps, not read")
+    }
 }

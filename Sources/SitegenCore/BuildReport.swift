@@ -25,12 +25,16 @@ public struct BuildReport: Sendable {
     var outputPaths: [String] = []
     /// Stamps of written files taken while writing them (`WriteSummary.stamps`).
     var writtenStamps: [FileStamp] = []
+    /// Static files whose copies were left as they were without reading them, known by
+    /// their stamps from the last build (counted in `unchanged` too).
+    public var staticCopiesKept = 0
 
     /// Takes the Write stage's counts, changed paths and stamps.
     mutating func record(_ summary: WriteSummary) {
         (written, unchanged, removed) = (summary.written, summary.unchanged, summary.removed)
         changed = summary.changed
         writtenStamps = summary.stamps
+        staticCopiesKept = summary.staticCopiesKept
     }
 
     /// Total seconds.

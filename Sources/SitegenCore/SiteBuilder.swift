@@ -16,7 +16,7 @@ public struct SiteBuilder: Sendable {
     public func build() -> Result<BuildReport, BuildFailure> {
         let stamps = BuildStamps.Check(options: options)  // before anything is read
         if let report = stamps.unchangedReport() { return .success(report) }
-        let result = run(writing: true)
+        let result = run(writing: true, stamps: stamps)
         if case .success(let report) = result { stamps.record(report) }
         return result
     }
@@ -24,7 +24,9 @@ public struct SiteBuilder: Sendable {
     /// Runs every stage but Write.
     public func check() -> Result<BuildReport, BuildFailure> { run(writing: false) }
 
-    private func run(writing: Bool) -> Result<BuildReport, BuildFailure> {
+    /// - Parameter stamps: The last build's stamps, which tell the static files whose copies
+    ///   need not be read.
+    private func run(writing: Bool, stamps: BuildStamps.Check? = nil) -> Result<BuildReport, BuildFailure> {
         var clock = StageClock()
         var diagnostics: [SitegenError] = []
         let paths = options.paths
@@ -117,7 +119,8 @@ public struct SiteBuilder: Sendable {
         let output: StagedOutput
         do {
             output = try writer.begin(
-                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath], files: staticFiles)
+                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath], files: staticFiles,
+                copies: stamps?.staticCopies(of: staticFiles) ?? StaticCopies())
         } catch {
             _ = searchFiles.take()
             return .failure(BuildFailure(errors: [error], warnings: warnings))

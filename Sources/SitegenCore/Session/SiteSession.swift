@@ -83,6 +83,8 @@ public final class SiteSession: @unchecked Sendable {
         var manifestStamp: FileStamp
         /// How many files the site has.
         var fileCount: Int
+        /// The static files' stamps and their copies' (`StaticCopies`).
+        var staticFiles: StaticFileStamps
     }
 
     /// Creates a session; nothing is read until the first `build()`.
@@ -264,12 +266,14 @@ public final class SiteSession: @unchecked Sendable {
             written: 0, unchanged: 0, removed: 0, warnings: warnings, stageTimes: [])
         clock.lap("Select")
 
-        // 5. Write: as in `SiteBuilder`, staged until every page rendered
+        // 5. Write: as in `SiteBuilder`, staged until every page rendered; static files whose
+        // sources and copies are as the last build left them are not read
+        var staticStamps = StaticFileStamps(sourcesOf: staticFiles)
         let output: StagedOutput
         do {
             output = try SiteWriter(paths: paths).begin(
                 pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath] + searchFiles.map(\.path),
-                files: staticFiles)
+                files: staticFiles, copies: last?.staticFiles.copies(of: staticFiles, now: staticStamps) ?? StaticCopies())
         } catch {
             return .failure(BuildFailure(errors: [error], warnings: warnings))
         }
@@ -319,6 +323,7 @@ public final class SiteSession: @unchecked Sendable {
             last = nil  // some files may have moved: trust nothing next time
             return .failure(BuildFailure(errors: failure.errors, warnings: warnings))
         }
+        staticStamps.takeCopies(of: staticFiles, root: outputFolder)
         let (fingerprints, sizes) = log.results
         var allFingerprints = (previous?.fingerprints ?? [:]).merging(fingerprints) { $1 }
         if !fingerprinted {
@@ -338,7 +343,7 @@ public final class SiteSession: @unchecked Sendable {
             articleIndexes: Dictionary(
                 site.articles.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first }),
             manifest: manifest, manifestStamp: FileStamp(path: outputFolder + Manifest.fileName),
-            fileCount: report.files)
+            fileCount: report.files, staticFiles: staticStamps)
         clock.lap("Write")
         report.stageTimes = clock.laps
         return .success(report)

@@ -16,6 +16,9 @@ struct WriteSummary: Equatable, Sendable {
     /// renaming the folder changes neither their times nor their inodes, so these are the
     /// stamps an `lstat` would give after the commit (`BuildStamps`).
     var stamps: [FileStamp] = []
+    /// Static files left as they were without being read, their copies known by their stamps
+    /// (`StaticCopies`); counted in `unchanged` too.
+    var staticCopiesKept = 0
 }
 
 /// The Write stage: puts pages and static files into the output folder safely.
@@ -73,8 +76,12 @@ struct SiteWriter {
     /// - Parameters:
     ///   - pagePaths: Every file the pages will become, relative to the output folder.
     ///   - files: Static files and assets, copied as they are.
+    ///   - copies: What is known of their copies from the last build: those known to hold
+    ///     their sources' bytes are not read.
     /// - Throws: `SitegenError` when the folder is refused, or a static file has a page's path.
-    func begin(pagePaths: [String], files: [StaticFile]) throws(SitegenError) -> StagedOutput {
+    func begin(pagePaths: [String], files: [StaticFile], copies: StaticCopies = StaticCopies()) throws(SitegenError)
+        -> StagedOutput
+    {
         try OutputFolder.check(paths)
         let root = paths.output.standardizedFileURL
         let manifestURL = root.appendingPathComponent(Manifest.fileName)
@@ -89,7 +96,8 @@ struct SiteWriter {
         // (`StagedOutput.add(pagePaths:)`) look for the killed build's temporaries too.
         let killed = access(marker, F_OK) == 0
         if killed { _ = removeLeftoverTemporaries(for: old.paths.union(new.paths), root: root) }
-        return StagedOutput(writer: self, root: root, old: old, new: new, files: files, clearsLeftovers: killed)
+        return StagedOutput(
+            writer: self, root: root, old: old, new: new, files: files, copies: copies, clearsLeftovers: killed)
     }
 
     /// Stages into an output folder whose manifest is `manifest`, for an edit that changes some

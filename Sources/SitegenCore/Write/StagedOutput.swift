@@ -21,6 +21,8 @@ final class StagedOutput: @unchecked Sendable {
     private let rootPath: String
     private let old: Manifest
     private let files: [StaticFile]
+    /// The static files whose copies need not be read (`StaticCopies`).
+    private let copies: StaticCopies
     /// Whether `begin` found a killed build's temporaries, so pages added later look for theirs.
     private let clearsLeftovers: Bool
     /// Whether the files are the old manifest's (`SiteWriter.resume`): nothing to compare,
@@ -37,6 +39,7 @@ final class StagedOutput: @unchecked Sendable {
     /// are now, their paths relative to the output folder, and their stamps.
     private var inStagedFolders: [(location: String, path: String, stamp: FileStamp)] = []
     private var unchanged = 0
+    private var staticCopiesKept = 0
     /// Every folder looked at or made, by path relative to the output folder.
     private var folders: [String: Folder] = [:]
     /// Folders this build made (absolute paths, temporary names where they have one).
@@ -54,8 +57,8 @@ final class StagedOutput: @unchecked Sendable {
     }
 
     init(
-        writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile], clearsLeftovers: Bool = false,
-        keepsManifest: Bool = false
+        writer: SiteWriter, root: URL, old: Manifest, new: Manifest, files: [StaticFile], copies: StaticCopies = StaticCopies(),
+        clearsLeftovers: Bool = false, keepsManifest: Bool = false
     ) {
         self.clearsLeftovers = clearsLeftovers
         self.keepsManifest = keepsManifest
@@ -66,6 +69,7 @@ final class StagedOutput: @unchecked Sendable {
         self.old = old
         self.new = new
         self.files = files
+        self.copies = copies
     }
 
     /// Adds files to the site after `begin`: pages whose paths were not known then (the search
@@ -150,7 +154,15 @@ final class StagedOutput: @unchecked Sendable {
     func commit() -> Result<WriteSummary, BuildFailure> {
         do throws(SitegenError) {
             // On every core (nothing else runs now): a site's images can be hundreds of MB.
+            // A copy known to hold its source's bytes is not read at all.
             let copyErrors = files.concurrentMap { file -> SitegenError? in
+                if copies.holdsSource(file, root: rootPath) {
+                    lock.withLock {
+                        unchanged += 1
+                        staticCopiesKept += 1
+                    }
+                    return nil
+                }
                 do throws(SitegenError) {
                     let bytes: [UInt8]
                     do { bytes = [UInt8](try Data(contentsOf: file.source)) } catch {
@@ -195,6 +207,7 @@ final class StagedOutput: @unchecked Sendable {
             summary.removed = writer.removeStale(stale, root: root)
             summary.changed = moves.map { String($0.target.dropFirst(rootPath.count)) } + inFolders.map(\.path) + stale
             summary.stamps = inFolders.map(\.stamp)
+            summary.staticCopiesKept = lock.withLock { staticCopiesKept }
             if manifestChanged, !listsOnlyNew {
                 try writer.writeAtomically(new.bytes, to: manifestURL)
             }

@@ -73,6 +73,31 @@ struct SiteSessionTests {
         try expectSameAsFreshBuild()
     }
 
+    /// A session's full build after a settled one (a template changed) knows the static files'
+    /// copies from the stamps it kept and does not read them; one changed in the output
+    /// folder since has another stamp, and is compared and put back.
+    @Test func staticCopiesAreKnownFromTheLastBuildAndRestoredWhenChanged() async throws {
+        try await Task.sleep(nanoseconds: UInt64((Double(BuildStamps.settleSeconds) + 1.1) * 1e9))
+        let session = self.session
+        _ = try session.build().get()
+        let paths = BuildOptions(root: site.project.url).paths
+        let files = try TemplateLoader(paths: paths, maxFileSize: .max).load().get().assets
+            + ContentLoader(paths: paths, maxFileSize: .max).load().staticFiles
+        let known = { try #require(session.last).staticFiles.copies(of: files, now: StaticFileStamps(sourcesOf: files)) }
+        #expect(try known().count == files.count)
+
+        let copy = try #require(site.project.read("Output/robots-extra.txt"))
+        try await Task.sleep(nanoseconds: 20_000_000)  // past the clock's resolution, where it is coarse
+        site.project.write("Output/robots-extra.txt", String(repeating: "x", count: copy.utf8.count))
+        try edit("Templates/article.html.mustache") { $0 + "\n" }
+        let rebuilt = try session.build().get()
+        #expect(rebuilt.staticCopiesKept == files.count - 1)
+        #expect(rebuilt.changedFiles.contains("robots-extra.txt"))
+        #expect(site.project.read("Output/robots-extra.txt") == copy)
+        #expect(try known().count == files.count)
+        try expectSameAsFreshBuild()
+    }
+
     @Test func renamedAddedAndDeletedArticlesLeaveNoStalePage() throws {
         let session = self.session
         _ = try session.build().get()

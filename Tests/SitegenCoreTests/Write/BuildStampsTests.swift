@@ -105,6 +105,48 @@ struct BuildStampsTests {
         #expect(throws: BuildFailure.self) { try site.build().get() }
     }
 
+    /// The fixture's static files: the theme's assets and `Content/static/`.
+    func staticFiles(_ paths: ProjectPaths) throws -> [StaticFile] {
+        let assets = try TemplateLoader(paths: paths, maxFileSize: .max).load().get().assets
+        return assets + ContentLoader(paths: paths, maxFileSize: .max).load().staticFiles
+    }
+
+    /// A full build after a settled one knows every static file's copy from the stamps and
+    /// reads none of them; a source rewritten since is compared again.
+    @Test func aFullBuildKnowsTheStaticCopiesOfTheLastOne() async throws {
+        try await settle()
+        _ = try site.build().get()
+        // The options `site.build()` builds with: stamps recorded with others tell nothing.
+        let options = BuildOptions(root: site.project.url, now: BuildOptions.unixTime(parsing: "2026-02-16"))
+        let files = try staticFiles(options.paths)
+        #expect(files.contains { $0.outputPath == "robots-extra.txt" } && files.contains { $0.outputPath == "assets/site.css" })
+        #expect(BuildStamps.Check(options: options).staticCopies(of: files).count == files.count)
+
+        site.project.write("Content/static/robots-extra.txt", "# rewritten\n")
+        #expect(BuildStamps.Check(options: options).staticCopies(of: files).count == files.count - 1)
+        let rebuilt = try site.build().get()
+        #expect(rebuilt.staticCopiesKept == files.count - 1)
+        #expect(rebuilt.changedFiles.contains("robots-extra.txt"))
+        #expect(site.project.read("Output/robots-extra.txt") == "# rewritten\n")
+        let other = BuildOptions(root: site.project.url)
+        #expect(BuildStamps.Check(options: other).staticCopies(of: files).count == 0)
+    }
+
+    /// A static file's copy changed in the output folder (same size, other bytes) has another
+    /// stamp: the next build, full because of it, compares it and puts the source's bytes back.
+    @Test func aStaticCopyChangedInTheOutputIsRestored() async throws {
+        try await settle()
+        _ = try site.build().get()
+        let copy = try #require(site.project.read("Output/robots-extra.txt"))
+        try await Task.sleep(nanoseconds: 20_000_000)  // past the clock's resolution, where it is coarse
+        site.project.write("Output/robots-extra.txt", String(repeating: "x", count: copy.utf8.count))
+        let report = try site.build().get()
+        #expect(stages(report).contains("Render"))
+        #expect(report.written == 1 && report.changedFiles == ["robots-extra.txt"])
+        #expect(report.staticCopiesKept == 3)  // the theme's three assets
+        #expect(site.project.read("Output/robots-extra.txt") == copy)
+    }
+
     @Test func stampsOfFilesChangedJustBeforeTheBuildAreNotTrusted() async throws {
         _ = try site.build().get()  // the fixture was copied a moment ago
         let second = try site.build().get()
