@@ -104,6 +104,25 @@ struct SourceFile: Equatable, Sendable {
 }
 
 extension String {
-    /// The string split into lines on LF, keeping empty lines.
-    var lines: [Substring] { split(separator: "\n", omittingEmptySubsequences: false) }
+    /// The string split into lines on LF, keeping empty lines: what splitting at the character
+    /// `"\n"` gives, found on the UTF-8 bytes. A line feed is a character of its own except
+    /// after a carriage return (`"\r\n"` is one character, which that split does not cut).
+    var lines: [Substring] {
+        var lines: [Substring] = []
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        var index = start
+        var previous: UInt8 = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 10, previous != 13 {
+                lines.append(self[start..<index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            utf8.formIndex(after: &index)
+        }
+        lines.append(self[start...])
+        return lines
+    }
 }

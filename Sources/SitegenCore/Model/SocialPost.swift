@@ -38,9 +38,30 @@ struct SocialPost: Hashable, Sendable {
         return signature
     }
 
-    /// The text's paragraphs.
+    /// The text's paragraphs: the text cut at each `"\n\n"`, from the left. Found on the UTF-8
+    /// bytes, which gives what Foundation's `components(separatedBy:)` gives for a text
+    /// without a carriage return (a line feed is never part of a longer character but in
+    /// `"\r\n"`); a text with one (never made by `RawTextParser`, which removes them) is
+    /// left to Foundation.
     var paragraphs: [String] {
-        text.isEmpty ? [] : text.components(separatedBy: "\n\n")
+        guard !text.isEmpty else { return [] }
+        let utf8 = text.utf8
+        guard !utf8.contains(13) else { return text.components(separatedBy: "\n\n") }
+        var paragraphs: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == 10, next < utf8.endIndex, utf8[next] == 10 {
+                paragraphs.append(String(text[start..<index]))
+                start = utf8.index(after: next)
+                index = start
+            } else {
+                index = next
+            }
+        }
+        paragraphs.append(String(text[start...]))
+        return paragraphs
     }
 
     /// A key for matching names and handles across spellings: NFKC (styled letters to plain),

@@ -48,6 +48,8 @@ enum MarkdownText {
     /// A link destination in angle brackets, which allows any character but `<`, `>` and
     /// line breaks; backslashes are escaped.
     static func destination(_ url: String) -> String {
-        "<" + url.replacingOccurrences(of: "\\", with: "\\\\") + ">"
+        // Nearly every URL has no backslash: then there is nothing to replace.
+        guard url.utf8.contains(UInt8(ascii: "\\")) else { return "<" + url + ">" }
+        return "<" + url.replacingOccurrences(of: "\\", with: "\\\\") + ">"
     }
 }
