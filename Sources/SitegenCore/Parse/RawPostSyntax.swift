@@ -57,7 +57,7 @@ enum RawPostSyntax {
         let head = text[..<open.lowerBound]
         guard let dash = lastSignatureDash(in: head) else { return nil }
         let name = head[dash.upperBound...].trimmingWhitespace
-        guard name.count <= maximumNameLength, !name.contains("("), !name.contains(")") else { return nil }
+        guard name.count <= maximumNameLength, !containsASCII(name, "("), !containsASCII(name, ")") else { return nil }
         let account = SocialAccount(
             name: name.isEmpty ? nil : String(name), handle: handle, date: date, dateText: dateText)
         return Signature(text: String(head[..<dash.lowerBound].trimmingWhitespace), account: account)
@@ -162,12 +162,47 @@ extension RawPostSyntax {
         let start = text.trimmingLeadingWhitespace
         guard start.first == "(", let close = start.prefix(160).firstIndex(of: ")") else { return nil }
         let inner = start[start.index(after: start.startIndex)..<close]
-        guard !inner.contains("(") else { return nil }
+        guard !containsASCII(inner, "(") else { return nil }
         return (inner.trimmingWhitespace, start[start.index(after: close)...].trimmingLeadingWhitespace)
     }
 
+    /// Whether `text` holds the character `character`, an ASCII one, as Foundation's
+    /// `contains` finds it (the string without it, so nearly always, is told on its bytes).
+    private static func containsASCII(_ text: Substring, _ character: Unicode.Scalar) -> Bool {
+        text.utf8.contains(UInt8(ascii: character)) && text.contains(String(character))
+    }
+
     /// The last dash that can open a signature: `—`, `–`, `―` or `--`; else a spaced ` - `.
-    private static func lastSignatureDash(in text: Substring) -> Range<Substring.Index>? {
+    ///
+    /// Found on the UTF-8 bytes, as the last dash or `--` that `lastSignatureDashByCharacters`
+    /// finds walking back character by character: a dash between two ASCII bytes (or the
+    /// text's ends) is a character of its own. One next to anything else (a combining mark
+    /// after it, a prepended mark before it) is left to that walk.
+    static func lastSignatureDash(in text: Substring) -> Range<Substring.Index>? {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> ByteSearch in
+            func isDash(endingAt end: Int) -> Int? {
+                if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, (0x93...0x95).contains(bytes[end - 1]) {
+                    return end - 3
+                }
+                if end >= 2, bytes[end - 2] == UInt8(ascii: "-"), bytes[end - 1] == UInt8(ascii: "-") { return end - 2 }
+                return nil
+            }
+            var end = bytes.count
+            while end > 0 {
+                if let start = isDash(endingAt: end) { return ByteSearch(bytes, start, end) }
+                end -= 1
+            }
+            return .absent
+        }
+        switch found ?? .undecided {
+        case .found(let start, let end): return text.utf8Range(start, end)
+        case .absent: return text.range(of: " - ", options: .backwards)
+        case .undecided: return lastSignatureDashByCharacters(in: text)
+        }
+    }
+
+    /// `lastSignatureDash` by walking back over the characters.
+    static func lastSignatureDashByCharacters(in text: Substring) -> Range<Substring.Index>? {
         var cursor = text.endIndex
         while cursor > text.startIndex {
             let previous = text.index(before: cursor)
@@ -184,7 +219,54 @@ extension RawPostSyntax {
     }
 
     /// The last spaced dash in an author line: ` – `, ` — ` or ` - `.
-    private static func lastNameSeparator(in text: Substring) -> Range<Substring.Index>? {
+    ///
+    /// Found on the UTF-8 bytes, as Foundation finds it (`lastNameSeparatorByFoundation`):
+    /// the separators have no other spelling, and one between two ASCII bytes (or the text's
+    /// ends) is three characters of their own. One next to anything else is left to Foundation.
+    static func lastNameSeparator(in text: Substring) -> Range<Substring.Index>? {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> ByteSearch in
+            let space = UInt8(ascii: " ")
+            var start = bytes.count - 3
+            while start >= 0 {
+                if bytes[start] == space {
+                    var end = -1
+                    if bytes[start + 1] == UInt8(ascii: "-"), bytes[start + 2] == space {
+                        end = start + 3
+                    } else if start + 5 <= bytes.count, bytes[start + 1] == 0xE2, bytes[start + 2] == 0x80,
+                        bytes[start + 3] == 0x93 || bytes[start + 3] == 0x94, bytes[start + 4] == space
+                    {
+                        end = start + 5
+                    }
+                    if end > 0 { return ByteSearch(bytes, start, end) }
+                }
+                start -= 1
+            }
+            return .absent
+        }
+        switch found ?? .undecided {
+        case .found(let start, let end): return text.utf8Range(start, end)
+        case .absent: return nil
+        case .undecided: return lastNameSeparatorByFoundation(in: text)
+        }
+    }
+
+    /// What a search on the bytes found: a match (byte offsets), no match, or a match next to
+    /// a non-ASCII byte, which a character could join: then the search by characters decides.
+    private enum ByteSearch {
+        case found(Int, Int)
+        case absent
+        case undecided
+
+        /// The match at `start..<end` in `bytes`, or `undecided` when a non-ASCII byte stands next to it.
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            let asciiBefore = start == 0 || bytes[start - 1] < 0x80
+            let asciiAfter = end == bytes.count || bytes[end] < 0x80
+            self = asciiBefore && asciiAfter ? .found(start, end) : .undecided
+        }
+    }
+
+    /// `lastNameSeparator` by Foundation's searches.
+    static func lastNameSeparatorByFoundation(in text: Substring) -> Range<Substring.Index>? {
         [" – ", " — ", " - "].compactMap { text.range(of: $0, options: .backwards) }.max {
             $0.lowerBound < $1.lowerBound
         }
@@ -234,5 +316,12 @@ extension RawPostSyntax {
         guard count.contains(length) else { return nil }
         if cursor < text.endIndex, text[cursor].isNumber { return nil }
         return (value, cursor)
+    }
+}
+
+extension Substring {
+    /// The range of the UTF-8 bytes `start..<end`, offsets from the start.
+    fileprivate func utf8Range(_ start: Int, _ end: Int) -> Range<Index> {
+        utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)
     }
 }

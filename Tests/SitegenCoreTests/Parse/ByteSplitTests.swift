@@ -36,3 +36,35 @@ struct ByteSplitTests {
         #expect(MarkdownText.destination("https://example.org/a\\b\\\\") == "<https://example.org/a\\\\b\\\\\\\\>")
     }
 }
+
+/// `RawPostSyntax`'s searches for the dash before a signature's name and for the separator
+/// in an author line work on UTF-8 bytes, and must find what the searches by characters and
+/// by Foundation they replace find: seeded random texts of every dash, spaced and not,
+/// next to combining marks, a prepended mark (U+0600), emoji, other spaces and words.
+struct RawPostDashSearchTests {
+    static let pieces = [
+        "—", "–", "―", "-", "--", " - ", " – ", " — ", " ", "a", "Kiel", "\u{301}", "\u{600}", "é", "👍🏽", "\u{200D}",
+        "\u{A0}", "\u{2000}", "\u{2002}", "(", ")", "@x", ".",
+    ]
+
+    func offsets(_ range: Range<Substring.Index>?, in text: Substring) -> [Int]? {
+        range.map { [text.utf8.distance(from: text.startIndex, to: $0.lowerBound), text.utf8.distance(from: text.startIndex, to: $0.upperBound)] }
+    }
+
+    @Test func bytesFindWhatCharactersAndFoundationFind() {
+        var random = SyntheticNews.Random(state: 41)
+        var texts = ["", "a — b", "a—\u{301}b", "\u{600}—b", "a --", "---", "x - y", "x – \u{301}y", "\u{600} - y"]
+        for _ in 0..<4_000 {
+            texts.append((0..<random.below(10)).map { _ in Self.pieces[random.below(Self.pieces.count)] }.joined())
+        }
+        for whole in texts {
+            let text = Substring("<" + whole + ">").dropFirst().dropLast()  // a slice, not the whole string
+            #expect(
+                offsets(RawPostSyntax.lastSignatureDash(in: text), in: text)
+                    == offsets(RawPostSyntax.lastSignatureDashByCharacters(in: text), in: text), "\(whole.debugDescription)")
+            #expect(
+                offsets(RawPostSyntax.lastNameSeparator(in: text), in: text)
+                    == offsets(RawPostSyntax.lastNameSeparatorByFoundation(in: text), in: text), "\(whole.debugDescription)")
+        }
+    }
+}
