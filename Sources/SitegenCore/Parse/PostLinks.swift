@@ -24,8 +24,8 @@ enum PostLinks {
         while cursor < text.utf8.endIndex {
             // Every link starts with an ASCII `h` or `p`; look closer only there.
             let byte = text.utf8[cursor]
-            guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "p"), startsWord(text, at: cursor),
-                let (end, url) = link(in: text, at: cursor)
+            guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "p"), hasLinkPrefix(text.utf8[cursor...]),
+                startsWord(text, at: cursor), let (end, url) = link(in: text, at: cursor)
             else {
                 cursor = text.utf8.index(after: cursor)
                 continue
@@ -37,6 +37,13 @@ enum PostLinks {
         }
         if plainStart < text.endIndex { segments.append(Segment(text: text[plainStart...])) }
         return segments
+    }
+
+    /// Whether `bytes` start with the bytes of a link's beginning, as `link` requires of its
+    /// characters (which are single ASCII bytes: without the bytes, no such characters).
+    private static func hasLinkPrefix(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        bytes.starts(with: "https://".utf8) || bytes.starts(with: "http://".utf8)
+            || bytes.starts(with: "pic.twitter.com/".utf8)
     }
 
     /// A link can start at the beginning or after anything but a letter, digit, `/`, `.` or `@`.

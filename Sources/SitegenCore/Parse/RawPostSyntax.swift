@@ -37,6 +37,9 @@ enum RawPostSyntax {
     /// stands before the handle. The date may be missing (`— Name (@handle)`), but anything
     /// else after the handle must be a date such as `February 14, 2026` or `Feb 14 2026`.
     static func signature(endingWith text: some StringProtocol) -> Signature? {
+        // Most paragraphs have no `(@` at all: told before trimming (which walks characters);
+        // trimming removes only white space, so it cannot remove one.
+        guard Substring(text).lastHandleOpening != nil else { return nil }
         let text = Substring(text).trimmingTrailingWhitespace
         guard let open = text.lastHandleOpening else { return nil }
         let handleStart = text.index(before: open.upperBound)  // at "@"

@@ -117,11 +117,18 @@ enum RawTitle {
         if let boundary { return String(clause.prefix(boundary)) }
         var cut = limit
         while cut > 0, !CharacterTest.isWhitespace(chars[cut]) { cut -= 1 }
-        var words = String(chars[..<(cut > 0 ? cut : limit)]).split(separator: " ")
+        var words = prefix(of: clause, characters: chars[..<(cut > 0 ? cut : limit)]).split(separator: " ")
         while words.count > 3, let last = words.last, danglingWords.contains(last.lowercased()) {
             words.removeLast()
         }
         return words.joined(separator: " ")
+    }
+
+    /// The start of `text` made of `characters` (its first characters): cut at their UTF-8
+    /// length instead of made again character by character.
+    static func prefix(of text: String, characters: ArraySlice<Character>) -> Substring {
+        let length = characters.reduce(0) { $0 + $1.utf8.count }
+        return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: length)]
     }
 
     /// `title` without trailing punctuation or white space, keeping balanced closing quotes

@@ -14,6 +14,17 @@ extension Substring {
 
     /// The range of the last `(@` in the text, found by scanning UTF-8 bytes from the end.
     var lastHandleOpening: Range<Index>? {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var index = bytes.count - 1
+            while index > 0 {
+                if bytes[index] == UInt8(ascii: "@"), bytes[index - 1] == UInt8(ascii: "(") { return index - 1 }
+                index -= 1
+            }
+            return nil
+        }
+        if let found {
+            return found.map { utf8.index(utf8.startIndex, offsetBy: $0)..<utf8.index(utf8.startIndex, offsetBy: $0 + 2) }
+        }
         var cursor = utf8.endIndex
         var following: UInt8?
         while cursor > utf8.startIndex {

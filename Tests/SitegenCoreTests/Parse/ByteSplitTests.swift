@@ -68,3 +68,29 @@ struct RawPostDashSearchTests {
         }
     }
 }
+
+/// `RawTitle.prefix(of:characters:)` cuts a text at its first characters' UTF-8 length, which
+/// must be the text those characters make; `lastHandleOpening` finds the last `(@`.
+struct RawTextBytePrefixTests {
+    @Test func prefixIsTheTextItsCharactersMake() {
+        var random = SyntheticNews.Random(state: 43)
+        for text in ByteSplitTests.texts(seed: 47, count: 2_000) {
+            let chars = Array(text)
+            let count = chars.isEmpty ? 0 : random.below(chars.count + 1)
+            #expect(String(RawTitle.prefix(of: text, characters: chars[..<count])) == String(chars[..<count]), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func lastHandleOpeningIsTheLastParenthesisBeforeAnAt() {
+        var random = SyntheticNews.Random(state: 53)
+        let pieces = ["(", "@", "(@", "((@", "a", "é", "\u{301}", " "]
+        for _ in 0..<2_000 {
+            let whole = (0..<random.below(10)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let text = Substring("x" + whole + "y").dropFirst().dropLast()
+            let bytes = Array(text.utf8)
+            let expected = (0..<max(0, bytes.count - 1)).last { bytes[$0] == UInt8(ascii: "(") && bytes[$0 + 1] == UInt8(ascii: "@") }
+            let found = text.lastHandleOpening.map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
+            #expect(found == expected, "\(whole.debugDescription)")
+        }
+    }
+}
