@@ -22,12 +22,15 @@ struct RawPostCard {
     let post: SocialPost
     /// The post's paragraphs.
     let paragraphs: [String]
+    /// Each paragraph split into plain runs and links, for both the HTML and the Markdown.
+    private let segments: [[PostLinks.Segment]]
     /// The caption as HTML and as the same text without markup.
     let caption: (html: String, text: String)
 
     init(post: SocialPost) {
         self.post = post
         paragraphs = post.paragraphs
+        segments = paragraphs.map { PostLinks.segments(in: $0) }
         caption = Self.caption(for: post)
     }
 
@@ -36,7 +39,7 @@ struct RawPostCard {
         var result = "<figure class=\"post\">\n"
         if !paragraphs.isEmpty {
             result += "<blockquote class=\"post-text\">\n"
-            for paragraph in paragraphs { result += "<p>" + Self.linkedHTML(paragraph) + "</p>\n" }
+            for paragraph in segments { result += "<p>" + Self.linkedHTML(paragraph) + "</p>\n" }
             result += "</blockquote>\n"
         }
         return result + "<figcaption class=\"post-meta\">" + caption.html + "</figcaption>\n</figure>\n"
@@ -44,7 +47,7 @@ struct RawPostCard {
 
     /// The card as a Markdown block quote: the paragraphs, then the caption line.
     var markdown: String {
-        let lines = paragraphs.map(Self.linkedMarkdown) + [MarkdownText.line(caption.text)]
+        let lines = segments.map(Self.linkedMarkdown) + [MarkdownText.line(caption.text)]
         return lines.map { "> " + $0 }.joined(separator: "\n>\n")
     }
 
@@ -101,8 +104,11 @@ struct RawPostCard {
     }
 
     /// A post paragraph in HTML, escaped, with its links.
-    static func linkedHTML(_ text: String) -> String {
-        PostLinks.segments(in: text).map { segment in
+    static func linkedHTML(_ text: String) -> String { linkedHTML(PostLinks.segments(in: text)) }
+
+    /// A post paragraph's runs in HTML, escaped, with its links.
+    static func linkedHTML(_ segments: [PostLinks.Segment]) -> String {
+        segments.map { segment in
             guard let url = segment.url else { return HTMLText.escape(segment.text) }
             return
                 "<a href=\"\(HTMLText.escape(url))\" rel=\"nofollow noopener\">\(HTMLText.escape(segment.text))</a>"
@@ -110,8 +116,11 @@ struct RawPostCard {
     }
 
     /// A post paragraph as one Markdown line, escaped, with its links.
-    static func linkedMarkdown(_ text: String) -> String {
-        let line = PostLinks.segments(in: text).map { segment in
+    static func linkedMarkdown(_ text: String) -> String { linkedMarkdown(PostLinks.segments(in: text)) }
+
+    /// A post paragraph's runs as one Markdown line, escaped, with its links.
+    static func linkedMarkdown(_ segments: [PostLinks.Segment]) -> String {
+        let line = segments.map { segment in
             guard let url = segment.url else { return MarkdownText.escapeInline(segment.text) }
             return "[\(MarkdownText.escapeInline(segment.text))](\(MarkdownText.destination(url)))"
         }.joined()
