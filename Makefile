@@ -54,10 +54,12 @@ fuzz: fuzz-build
 N ?= 10000
 RUNS ?= 5
 OUTPUTS ?= bench-work
+# `make bench RAW=20` writes 20% of the articles as raw news texts (`.txt`) instead.
+RAW ?= 0
 bench: deps
 	$(SWIFT) build -c release --product sitegen
 	@# SwiftPM keeps the source list of a path dependency (sitegen) from the last build here:
 	@# a source file added since would be missing. Rebuilding it costs nothing.
 	rm -f Benchmarks/SiteBench/.build/*/release/description.json
 	$(SWIFT) build -c release --package-path Benchmarks/SiteBench --product site-bench
-	python3 Benchmarks/sitebench.py --n $(N) --runs $(RUNS) --outputs $(OUTPUTS) --incremental Benchmarks/SiteBench/.build/release/site-bench
+	python3 Benchmarks/sitebench.py --n $(N) --runs $(RUNS) --raw-share $(RAW) --outputs $(OUTPUTS) --incremental Benchmarks/SiteBench/.build/release/site-bench

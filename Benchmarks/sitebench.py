@@ -13,6 +13,12 @@ per second, peak RSS (from /usr/bin/time -v) and the number of files written.
 Article i is the same for every N (its text is seeded by i), so N=1,000 is a prefix of
 N=10,000. Dates advance 53 minutes per article from 2020-01-01, newest last.
 
+`--raw-share P` (`make bench RAW=P`) writes P% of the articles (spread evenly) as raw news
+texts instead (`.txt`, DESIGN §2.3), in bench-work/corpus-N-rawP/: a `date` line, plain
+paragraphs of 300-600 words whose title, leaders and topics sitegen derives, and in every
+fourth one an embedded social post (announcement, author line, text with a picture link,
+signature); only a `slug` is given in front matter, so that derived titles may repeat.
+
 `make bench N=10000 RUNS=5` builds the release binary and runs this script; see
 BENCHMARKS.md.
 """
@@ -151,6 +157,33 @@ def body(rng, leaders, topics, index):
     return "\n\n".join(parts) + "\n"
 
 
+def raw_text(rng, leaders, topics, index, when):
+    """A raw news text: a `date` line and plain paragraphs, sometimes an embedded post."""
+    names = [l["name"] for l in leaders]
+    keywords = [t["keyword"] for t in topics]
+    target, count, paragraphs = rng.randint(300, 600), 0, []
+    while count < target:
+        sentences = []
+        for _ in range(rng.randint(2, 4)):
+            extra = [rng.choice(names)] if rng.random() < 0.5 else []
+            if rng.random() < 0.5:
+                extra.append(rng.choice(keywords))
+            sentences.append(sentence(rng, extra))
+        paragraphs.append(" ".join(sentences))
+        count += sum(len(s.split()) for s in sentences)
+    lead = (f"{names[0]} {rng.choice(VERBS)} on {keywords[0]} in {rng.choice(CITIES)} on {when.strftime('%A')}, "
+            f"as talks on {keywords[-1]} entered a {rng.choice(['second', 'third', 'final', 'new'])} round.")
+    if index % 4 == 3:
+        leader = leaders[0]
+        day = when.strftime("%b %-d, %Y")
+        post = (f"( {leader['handle']} – Social Post )\n\n"
+                f"( {leader['name']} – {day}, {when.strftime('%-I:%M %p')} UTC ) {sentence(rng, [keywords[0]])} "
+                f"pic.twitter.com/P{index}x{rng.randint(100, 999)} — {leader['name']} ({leader['handle']}) "
+                f"{when.strftime('%B %-d, %Y')}")
+        paragraphs.insert(min(2, len(paragraphs)), post)
+    return f"date {when.strftime('%Y-%m-%d')} {lead}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
 def weighted_sample(rng, items, weights, k):
     chosen = []
     while len(chosen) < k:
@@ -160,7 +193,7 @@ def weighted_sample(rng, items, weights, k):
     return chosen
 
 
-def generate(n, folder):
+def generate(n, folder, raw_share=0):
     content = os.path.join(folder, "Content")
     if os.path.exists(folder):
         shutil.rmtree(folder)
@@ -205,6 +238,10 @@ def generate(n, folder):
         lines.append("---")
         folder_year = os.path.join(content, "articles", str(when.year), f"{when.month:02d}")
         os.makedirs(folder_year, exist_ok=True)
+        if raw_share and (i * raw_share) // 100 != ((i + 1) * raw_share) // 100:  # raw_share of every 100
+            with open(os.path.join(folder_year, f"{i:06d}-{slug}.txt"), "w") as f:
+                f.write(f"---\nslug: {slug}\n---\n" + raw_text(rng, these_leaders, these_topics, i, when))
+            continue
         mentions = " and ".join(l["name"] for l in these_leaders)
         lead = (f"{mentions} discussed {these_topics[0]['keyword']} and {these_topics[-1]['keyword']} "
                 f"on {when.strftime('%A')}, as {these_topics[0]['keyword']} and {these_topics[-1]['keyword']} "
@@ -219,12 +256,12 @@ def generate(n, folder):
         f.write(CORPUS_VERSION + "\n")
 
 
-def corpus(n):
-    folder = os.path.join(WORK, f"corpus-{n}")
+def corpus(n, raw_share=0):
+    folder = os.path.join(WORK, f"corpus-{n}" + (f"-raw{raw_share}" if raw_share else ""))
     marker = os.path.join(folder, ".complete")
     if not (os.path.exists(marker) and open(marker).read().strip() == CORPUS_VERSION):
         print(f"Generating {n} articles in {os.path.relpath(folder, ROOT)}/ …", flush=True)
-        generate(n, folder)
+        generate(n, folder, raw_share)
     else:
         # Templates may have changed since the corpus was made.
         shutil.rmtree(os.path.join(folder, "Templates"))
@@ -269,10 +306,12 @@ def main():
     parser.add_argument("--incremental", default=None, help="the site-bench binary, to time an incremental rebuild")
     parser.add_argument("--outputs", default=WORK,
                         help="where the output folders go (default bench-work/; /dev/shm/… leaves the disk out)")
+    parser.add_argument("--raw-share", type=int, default=0, choices=range(0, 101), metavar="PERCENT",
+                        help="write this share of the articles as raw news texts (default 0)")
     parser.add_argument("--generate-only", action="store_true")
     args = parser.parse_args()
 
-    folder = corpus(args.n)
+    folder = corpus(args.n, args.raw_share)
     if args.generate_only:
         return
     # ext4 without a journal (as on this machine) skips recently freed inodes when it allocates
@@ -311,7 +350,9 @@ def main():
           f"CPU (user+sys) {statistics.median(cpus):.2f} s, "
           f"peak RSS {statistics.median(rsss):.0f} MB (max {max(rsss):.0f}), {files} files; "
           f"no-change rebuild {again:.2f} s")
-    if args.incremental:
+    if args.incremental and args.raw_share == 100:
+        print("  (no incremental rebuild: it edits the title line of a Markdown article, and there is none)")
+    elif args.incremental:
         result = subprocess.run([args.incremental, "--root", folder, "--output", output, "--now", "2026-01-01"],
                                 capture_output=True, text=True)
         sys.stdout.write(result.stdout)
