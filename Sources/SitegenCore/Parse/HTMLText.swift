@@ -3,6 +3,11 @@ enum HTMLText {
     /// `text` with `&`, `<`, `>` and `"` replaced by entities, safe in element content and
     /// in double-quoted attribute values.
     static func escape(_ text: some StringProtocol) -> String {
+        // Most text has none of the four: then it is copied as it is.
+        let hasSpecial = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
+        }
+        if hasSpecial == false { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

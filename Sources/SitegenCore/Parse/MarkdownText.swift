@@ -15,6 +15,11 @@ enum MarkdownText {
     /// `text` escaped for use inside a line: every inline special gets a backslash. Works on
     /// UTF-8 bytes: the specials are ASCII, which never occurs inside a multi-byte sequence.
     static func escapeInline(_ text: some StringProtocol) -> String {
+        // Most text has no special: then it is copied as it is.
+        let hasSpecial = inlineSpecials.withUnsafeBufferPointer { isSpecial in
+            text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { isSpecial[Int($0)] } }
+        }
+        if hasSpecial == false { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

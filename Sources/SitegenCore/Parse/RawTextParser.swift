@@ -127,7 +127,7 @@ struct RawTextParser {
     private static func normalized(_ file: SourceFile) -> SourceFile {
         var text = file.text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(13) {
+        if text.utf8.withContiguousStorageIfAvailable({ $0.contains(13) }) ?? text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
                 of: "\r", with: "\n")
         }
