@@ -108,21 +108,25 @@ extension String {
     /// `"\n"` gives, found on the UTF-8 bytes. A line feed is a character of its own except
     /// after a carriage return (`"\r\n"` is one character, which that split does not cut).
     var lines: [Substring] {
-        var lines: [Substring] = []
-        let utf8 = self.utf8
-        var start = utf8.startIndex
-        var index = start
-        var previous: UInt8 = 0
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 10, previous != 13 {
-                lines.append(self[start..<index])
-                start = utf8.index(after: index)
+        var text = self  // `withUTF8` may make a copy contiguous; a native string already is
+        // The offsets of the line feeds that end lines.
+        let breaks = text.withUTF8 { bytes -> [Int] in
+            var breaks: [Int] = []
+            for offset in bytes.indices where bytes[offset] == 10 && (offset == 0 || bytes[offset - 1] != 13) {
+                breaks.append(offset)
             }
-            previous = byte
-            utf8.formIndex(after: &index)
+            return breaks
         }
-        lines.append(self[start...])
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(text[start...])
         return lines
     }
 }

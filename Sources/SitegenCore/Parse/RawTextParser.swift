@@ -82,12 +82,18 @@ struct RawTextParser {
     /// The body as rendered HTML with its text, and as Markdown that renders to the same text.
     static func render(_ blocks: [RawBlock], firstParagraph: String) -> (RenderedMarkdown, String) {
         var html = ""
+        html.reserveCapacity(blocks.reduce(0) { total, block in
+            if case .paragraph(let paragraph) = block { return total + paragraph.text.utf8.count + 8 }
+            return total + 512
+        })
         var texts: [String] = []
         var markdown: [String] = []
         for block in blocks {
             switch block {
             case .paragraph(let paragraph):
-                html += "<p>" + HTMLText.escape(paragraph.text) + "</p>\n"
+                html += "<p>"
+                html += HTMLText.escape(paragraph.text)
+                html += "</p>\n"
                 texts.append(paragraph.text)
                 markdown.append(MarkdownText.line(paragraph.text))
             case .post(let post):
