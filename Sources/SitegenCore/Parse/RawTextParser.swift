@@ -66,9 +66,10 @@ struct RawTextParser {
         else {
             return ParseOutcome(diagnostics: diagnostics)
         }
-        // The HTML and Markdown made here stay in memory until the pages are rendered, unlike a
-        // Markdown body, which is read again from its file: raw texts are rare, and their HTML
-        // is not the file's text.
+        // The HTML and Markdown made here stay in memory for the whole build, unlike a Markdown
+        // body, which is read again from its file: they are not the file's text, and making
+        // them again would cost a parse per use. (At 50,000 raw articles that is about 275 MB:
+        // see BENCHMARKS.md, "What would come next".)
         let (body, markdown) = Self.render(blocks, firstParagraph: lead ?? "")
         let article = ParsedArticle(
             sourcePath: file.path, format: .raw, title: title, date: date, updated: fields.updated,
