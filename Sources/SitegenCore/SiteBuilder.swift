@@ -42,31 +42,39 @@ public struct SiteBuilder: Sendable {
         if case .failure(let failure) = templates { diagnostics += failure.errors }
         clock.lap("Load")
 
-        // 2. Parse (each article is read here, just before it is parsed)
+        // 2. Parse (each article is read here, just before it is parsed). Leaders and topics
+        // come first: each article is checked against them (Model's `ArticleChecker`: ids
+        // resolved or inferred) as soon as it is parsed, so the text inference needs (its plain
+        // text) is dropped at once instead of waiting, for every article, until Model.
         let renderer = MarkdownRenderer(options: config.unsafeHTML ? .unsafe : [])
         let articleParser = ArticleParser(renderer: renderer, keptHTML: KeptHTML.Budget())
         let rawParser = RawTextParser()
         let profileParser = ProfileParser(renderer: renderer)
         let reader = ContentLoader(paths: paths, maxFileSize: config.maxFileSize)
-        var articles = content.articles.concurrentMap { url -> ParseOutcome<ParsedArticle> in
-            switch reader.read(url) {
-            case .failure(let error): return ParseOutcome(diagnostics: [error])
-            case .success(let file): return file.path.hasSuffix(".txt") ? rawParser.parse(file) : articleParser.parse(file)
-            }
-        }
         let leaders = content.leaders.concurrentMap { profileParser.parseLeader($0) }
         let topics = content.topics.concurrentMap { profileParser.parseTopic($0) }
+        let assembler = SiteAssembler(
+            config: config, includeDrafts: options.includeDrafts, now: options.now.map(NewsDate.init(unixTime:)))
+        let checker = SiteAssembler.ArticleChecker(
+            assembler: assembler, leaders: leaders.compactMap(\.value), topics: topics.compactMap(\.value))
+        var articles = content.articles.concurrentMap {
+            url -> (diagnostics: [SitegenError], checked: SiteAssembler.CheckedArticle?) in
+            let parsed: ParseOutcome<ParsedArticle>
+            switch reader.read(url) {
+            case .failure(let error): parsed = ParseOutcome(diagnostics: [error])
+            case .success(let file): parsed = file.path.hasSuffix(".txt") ? rawParser.parse(file) : articleParser.parse(file)
+            }
+            return (parsed.diagnostics, parsed.value.map(checker.check))
+        }
         diagnostics += articles.flatMap(\.diagnostics) + leaders.flatMap(\.diagnostics) + topics.flatMap(\.diagnostics)
         clock.lap("Parse")
 
-        // 3. Model
-        let assembler = SiteAssembler(
-            config: config, includeDrafts: options.includeDrafts, now: options.now.map(NewsDate.init(unixTime:)))
+        // 3. Model: the checked articles assembled (URLs unique, lists made)
         let (site, modelDiagnostics) = assembler.assemble(
-            articles: articles.compactMap(\.value), leaders: leaders.compactMap(\.value),
+            checked: articles.compactMap(\.checked), leaders: leaders.compactMap(\.value),
             topics: topics.compactMap(\.value))
         diagnostics += modelDiagnostics
-        articles = []  // the model keeps what pages need; the rest of each parse (plain text) goes
+        articles = []
         clock.lap("Model")
         let warnings = diagnostics.filter { $0.severity == .warning }.sorted(by: SitegenError.byLocation)
         let errors = diagnostics.filter { $0.severity == .error }.sorted(by: SitegenError.byLocation)
