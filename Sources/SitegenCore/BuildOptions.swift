@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// "Now" as a Unix time; when nil, the newest article's date.
     public var now: Int?
+    /// The bytes of bodies Parse may keep in memory for Render (`KeptHTML.Budget`); tests set
+    /// 0 to build with every Markdown body rendered again and every raw body spilled.
+    var keptBytes = KeptHTML.Budget.buildBytes
 
     /// Creates options with the defaults of `sitegen build`.
     public init(

@@ -47,8 +47,9 @@ public struct SiteBuilder: Sendable {
         // resolved or inferred) as soon as it is parsed, so the text inference needs (its plain
         // text) is dropped at once instead of waiting, for every article, until Model.
         let renderer = MarkdownRenderer(options: config.unsafeHTML ? .unsafe : [])
-        let articleParser = ArticleParser(renderer: renderer, keptHTML: KeptHTML.Budget())
-        let rawParser = RawTextParser()
+        let kept = KeptHTML.Budget(bytes: options.keptBytes)  // Markdown bodies' HTML and raw texts' bodies alike
+        let articleParser = ArticleParser(renderer: renderer, keptHTML: kept)
+        let rawParser = RawTextParser(keptHTML: kept, spill: BodySpill())
         let profileParser = ProfileParser(renderer: renderer)
         let reader = ContentLoader(paths: paths, maxFileSize: config.maxFileSize)
         let leaders = content.leaders.concurrentMap { profileParser.parseLeader($0) }

@@ -40,6 +40,9 @@ struct ArticleBody: Sendable {
         case markdown(Source, digest: Int, renderer: MarkdownRenderer, isPublishedAsWritten: Bool, kept: KeptHTML?)
         /// HTML and Markdown made by a parser (raw text), kept.
         case derived(html: String, markdown: String)
+        /// The same, written to the build's `BodySpill` (past the kept budget): where each is,
+        /// and the article file's path, for an error.
+        case spilled(BodySpill, html: Range<Int>, markdown: Range<Int>, path: String)
     }
 
     private let storage: Storage
@@ -66,6 +69,42 @@ struct ArticleBody: Sendable {
     /// A body whose HTML and Markdown are already made.
     init(html: String, markdown: String) { storage = .derived(html: html, markdown: markdown) }
 
+    /// A body whose HTML and Markdown are made: kept when `budget` has room for them (or there
+    /// is no spill), else written to `spill` and read back when asked for.
+    init(html: String, markdown: String, budget: KeptHTML.Budget?, spill: BodySpill?, path: String) {
+        if let budget, let spill, !budget.reserve(html.utf8.count + markdown.utf8.count),
+            let ranges = spill.write([html, markdown])
+        {
+            storage = .spilled(spill, html: ranges[0], markdown: ranges[1], path: path)
+        } else {
+            storage = .derived(html: html, markdown: markdown)
+        }
+    }
+
+    /// Whether the body was written to a spill.
+    var isSpilled: Bool {
+        if case .spilled = storage { return true }
+        return false
+    }
+
+    /// A spilled body's text at `range`.
+    private static func read(_ spill: BodySpill, _ range: Range<Int>, path: String) throws(SitegenError) -> String {
+        guard let text = spill.read(range) else {
+            throw SitegenError(.unreadableFile("its body could not be read back from a temporary file"), at: SourceLocation(path: path))
+        }
+        return text
+    }
+
+    /// A derived body's HTML and Markdown, kept or read back; nil for a Markdown body.
+    private func derived() throws(SitegenError) -> (html: String, markdown: String)? {
+        switch storage {
+        case .markdown: nil
+        case .derived(let html, let markdown): (html, markdown)
+        case .spilled(let spill, let html, let markdown, let path):
+            (try Self.read(spill, html, path: path), try Self.read(spill, markdown, path: path))
+        }
+    }
+
     /// What stands for the body in a page's fingerprint (`SiteSession`), without reading it:
     /// a Markdown body's renderer options and digest, or a derived body itself. Equal
     /// fingerprints give equal HTML and Markdown.
@@ -73,6 +112,7 @@ struct ArticleBody: Sendable {
         switch storage {
         case .markdown(_, let digest, let renderer, _, _): ("markdown \(renderer.options.rawValue) \(digest)", "")
         case .derived(let html, let markdown): (html, markdown)
+        case .spilled: (try? derived()) ?? ("(a spilled body that could not be read back)", "")
         }
     }
 
@@ -82,9 +122,8 @@ struct ArticleBody: Sendable {
         switch (storage, other.storage) {
         case (.markdown(_, let digest, let renderer, _, _), .markdown(_, let otherDigest, let otherRenderer, _, _)):
             renderer.options == otherRenderer.options && digest == otherDigest
-        case (.derived(let html, let markdown), .derived(let otherHTML, let otherMarkdown)):
-            html == otherHTML && markdown == otherMarkdown
-        default: false
+        case (.markdown, _), (_, .markdown): false
+        default: (try? derived()).map { mine in (try? other.derived()).map { $0 == mine } ?? false } ?? false
         }
     }
 
@@ -101,6 +140,8 @@ struct ArticleBody: Sendable {
             return (rendered.html, rendered.markdown)
         case .derived(let html, let markdown):
             return (html, markdown)
+        case .spilled(let spill, let html, let markdown, let path):
+            return (try Self.read(spill, html, path: path), try Self.read(spill, markdown, path: path))
         }
     }
 
@@ -110,6 +151,7 @@ struct ArticleBody: Sendable {
         switch storage {
         case .markdown(let source, _, let renderer, _, _): renderer.html(from: try source.text())
         case .derived(let html, _): html
+        case .spilled(let spill, let html, _, let path): try Self.read(spill, html, path: path)
         }
     }
 
@@ -122,6 +164,8 @@ struct ArticleBody: Sendable {
             return isPublishedAsWritten ? text : renderer.render(text, includingHTML: false).markdown
         case .derived(_, let markdown):
             return markdown
+        case .spilled(let spill, _, let markdown, let path):
+            return try Self.read(spill, markdown, path: path)
         }
     }
 

@@ -23,6 +23,11 @@ import MarkdownHTML
 /// - `body.firstParagraph`, from which `Article` derives the summary, is the text of the
 ///   first block that has text.
 struct RawTextParser {
+    /// The bytes of derived bodies this build's Parse may keep in memory (shared with the
+    /// Markdown bodies' HTML), and where the others go; without either, every body is kept.
+    var keptHTML: KeptHTML.Budget? = nil
+    var spill: BodySpill? = nil
+
     func parse(_ file: SourceFile) -> ParseOutcome<ParsedArticle> {
         let file = Self.normalized(file)
         let split: SplitSource
@@ -66,16 +71,16 @@ struct RawTextParser {
         else {
             return ParseOutcome(diagnostics: diagnostics)
         }
-        // The HTML and Markdown made here stay in memory for the whole build, unlike a Markdown
-        // body, which is read again from its file: they are not the file's text, and making
-        // them again would cost a parse per use. (At 50,000 raw articles that is about 275 MB:
-        // see BENCHMARKS.md, "What would come next".)
+        // The HTML and Markdown made here are not the file's text, and making them again would
+        // cost a parse per use: they are kept in memory while the build's budget lasts, and
+        // past it written to its spill and read back when asked for (`ArticleBody`).
         let (body, markdown) = Self.render(blocks, firstParagraph: lead ?? "")
+        let articleBody = ArticleBody(html: body.html, markdown: markdown, budget: keptHTML, spill: spill, path: file.path)
         let article = ParsedArticle(
             sourcePath: file.path, format: .raw, title: title, date: date, updated: fields.updated,
             slug: fields.slug ?? Slug(deriving: title), summary: fields.summary, leaderRefs: fields.leaders,
             topicRefs: fields.topics, source: fields.source, author: fields.author, image: fields.image,
-            isDraft: fields.isDraft, body: body, articleBody: ArticleBody(html: body.html, markdown: markdown),
+            isDraft: fields.isDraft, body: body, articleBody: articleBody,
             posts: blocks.compactMap { if case .post(let post) = $0 { post } else { nil } })
         return ParseOutcome(value: article, diagnostics: diagnostics)
     }

@@ -62,6 +62,24 @@ struct GoldenSiteTests {
         }
     }
 
+    /// With no room to keep bodies, every Markdown body's HTML is rendered again at Render and
+    /// every raw body is written to the build's spill and read back: the same site.
+    @Test func aBuildThatKeepsNoBodyGivesTheSameSite() throws {
+        let site = FixtureSite("sites/basic")
+        _ = try site.build().get()
+        var options = BuildOptions(
+            root: site.project.url, output: site.project.url.appendingPathComponent("Spilled"),
+            now: BuildOptions.unixTime(parsing: "2026-02-16"))
+        options.keptBytes = 0
+        _ = try SiteBuilder(options: options).build().get()
+        let files = FixtureSite.files(in: site.output)
+        #expect(files == FixtureSite.files(in: options.paths.output) && files.contains { $0.contains("anna-berg-thanked") })
+        for path in files {
+            #expect(FileManager.default.contents(atPath: site.output.appendingPathComponent(path).path)
+                == FileManager.default.contents(atPath: options.paths.output.appendingPathComponent(path).path), "\(path)")
+        }
+    }
+
     @Test func rebuildWithNothingChangedWritesNothing() throws {
         let site = FixtureSite("sites/basic")
         let first = try site.build().get()

@@ -1,0 +1,78 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A temporary file for the bodies a build derives but does not keep in memory: a raw text's
+/// HTML and Markdown past the build's `KeptHTML.Budget` are written here once, as Parse makes
+/// them, and read back whenever a page, a feed or the search index asks (`ArticleBody`). So a
+/// large archive of raw texts holds no more of its bodies in memory than a Markdown archive
+/// does (a Markdown body is read again from its own file instead).
+///
+/// The file is removed as soon as it is made (it has no name, and nothing is left behind even
+/// by a killed build); it is closed when the last body that points into it goes. Threads
+/// write to it at once: each reserves its range with one atomic addition, then writes there.
+final class BodySpill: Sendable {
+    private let descriptor: Int32
+    private let end = Atomic<Int>(0)
+
+    /// A spill in `folder` (the system's temporary folder by default); nil when no file can be
+    /// made there, and then bodies are kept in memory as before.
+    init?(folder: String = FileManager.default.temporaryDirectory.path) {
+        var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast())
+            + Array("sitegen-bodies-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return nil }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    /// Bytes written so far.
+    var size: Int { end.load(ordering: .relaxed) }
+
+    /// Writes `texts` one after another; where each is, or nil when they could not all be
+    /// written (a full disk): then the caller keeps them in memory.
+    func write(_ texts: [String]) -> [Range<Int>]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count })
+        var ranges: [Range<Int>] = []
+        for text in texts {
+            ranges.append(bytes.count..<bytes.count + text.utf8.count)
+            bytes += text.utf8
+        }
+        let offset = end.wrappingAdd(bytes.count, ordering: .relaxed).oldValue
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes {
+                pwrite(descriptor, $0.baseAddress! + written, bytes.count - written, off_t(offset + written))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            written += count
+        }
+        return ranges.map { $0.lowerBound + offset..<$0.upperBound + offset }
+    }
+
+    /// The text written at `range`; nil when it cannot be read back.
+    func read(_ range: Range<Int>) -> String? {
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+            while initialized < range.count {
+                let count = pread(
+                    descriptor, buffer.baseAddress! + initialized, range.count - initialized,
+                    off_t(range.lowerBound + initialized))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    failed = true
+                    return
+                }
+                initialized += count
+            }
+        }
+        return failed ? nil : String(validating: bytes, as: UTF8.self)
+    }
+}
