@@ -8,7 +8,8 @@ import Synchronization
 /// article's pages, the feeds that carry full content and the search index. So a large
 /// archive's bodies, and their HTML, are never all in memory at once. A digest of the text
 /// tells an incremental build whether the body changed. Raw text keeps the HTML and Markdown
-/// its parser derived, which are not the file's text (and cost memory: BENCHMARKS.md).
+/// its parser derived, which are not the file's text, within the same budget as the kept HTML
+/// below; past it they are written to the build's `BodySpill` and read back when asked for.
 ///
 /// One exception, bounded: Parse has each body's libcmark document in hand, and rendering its
 /// HTML there costs about a quarter of parsing and rendering it again at Render. So a build's
