@@ -49,7 +49,11 @@ public struct SiteBuilder: Sendable {
         let renderer = MarkdownRenderer(options: config.unsafeHTML ? .unsafe : [])
         let kept = KeptHTML.Budget(bytes: options.keptBytes)  // Markdown bodies' HTML and raw texts' bodies alike
         let articleParser = ArticleParser(renderer: renderer, keptHTML: kept)
-        let rawParser = RawTextParser(keptHTML: kept, spill: BodySpill())
+        // Raw bodies past the budget go to a spill in the project's `.sitegen/` (as the build
+        // stamps do); `check` renders every page in memory anyway, and keeps them.
+        let spillFolder = BuildStamps.location(in: paths).deletingLastPathComponent().path
+        let spill = writing && (mkdir(spillFolder, 0o755) == 0 || errno == EEXIST) ? BodySpill(folder: spillFolder) : nil
+        let rawParser = RawTextParser(keptHTML: kept, spill: spill)
         let profileParser = ProfileParser(renderer: renderer)
         let reader = ContentLoader(paths: paths, maxFileSize: config.maxFileSize)
         let leaders = content.leaders.concurrentMap { profileParser.parseLeader($0) }

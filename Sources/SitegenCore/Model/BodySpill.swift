@@ -18,9 +18,10 @@ final class BodySpill: Sendable {
     private let descriptor: Int32
     private let end = Atomic<Int>(0)
 
-    /// A spill in `folder` (the system's temporary folder by default); nil when no file can be
-    /// made there, and then bodies are kept in memory as before.
-    init?(folder: String = FileManager.default.temporaryDirectory.path) {
+    /// A spill in `folder`; nil when no file can be made there, and then bodies are kept in
+    /// memory as before. (A build makes it in the project's `.sitegen/`, on the project's disk:
+    /// the system's temporary folder may be memory itself, tmpfs.)
+    init?(folder: String) {
         var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast())
             + Array("sitegen-bodies-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
