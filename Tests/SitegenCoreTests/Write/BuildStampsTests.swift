@@ -175,6 +175,13 @@ struct BuildStampsTests {
         #expect(stamps.outputs.contains { $0.path == "index.html" } && stamps.outputs.contains { $0.path == Manifest.fileName })
         #expect(BuildStamps(text: text.replacingOccurrences(of: "\nI ", with: "\nX ")) == nil)
         #expect(BuildStamps(text: "# something else\n") == nil)
+        // The static files' stamps are read from the same text without parsing the rest.
+        let manifestLine = try #require(stamps.outputs.last)
+        let found = try #require(
+            BuildStamps.stamps(in: text, inputs: [stamps.inputs[0].path], outputs: [manifestLine.path, "no/such/file"]))
+        #expect(found.started == stamps.started)
+        #expect(found.inputs == [stamps.inputs[0].path: stamps.inputs[0]] && found.outputs == [manifestLine.path: manifestLine])
+        #expect(BuildStamps.stamps(in: "# something else\n", inputs: [], outputs: []) == nil)
         // A file cut short after any whole line is refused.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for count in [lines.count - 2, lines.count / 2, 6] {
