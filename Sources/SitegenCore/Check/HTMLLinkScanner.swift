@@ -46,7 +46,7 @@ struct HTMLLinkScanner {
 
     /// Decodes the character references sitegen's escaping produces, plus numeric ones.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }  // nearly every value
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
