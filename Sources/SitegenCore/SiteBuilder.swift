@@ -104,20 +104,23 @@ public struct SiteBuilder: Sendable {
             stageTimes: [])
         let pageRenderer = PageRenderer(templates: theme)
         guard writing else {
-            // `check`: render in memory, since the link checker reads every page; write nothing.
-            let rendered = pageRenderer.render(specs)
+            // `check`: each page is scanned for its links and ids as it is rendered, then
+            // dropped (the link checker needs no more of it); nothing is written.
+            let scans = LinkScans()
+            let rendered = pageRenderer.render(specs) { page in scans.add(page) }
             let search = searchFiles.take()
-            switch rendered.flatMap({ pages in
-                Result { () throws(SitegenError) in (pages, [try feeds.jsonFeed()] + (try search.get())) }
+            switch rendered.flatMap({ _ in
+                Result { () throws(SitegenError) in [try feeds.jsonFeed()] + (try search.get()) }
                     .mapError { BuildFailure(errors: [$0], warnings: []) }
             }) {
-            case .success(let (pages, extraFiles)):
+            case .success(let extraFiles):
+                for file in extraFiles { scans.add(file) }
                 clock.lap("Render")
                 report.outputPaths =
                     specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path) + staticFiles.map(\.outputPath)
                 report.files = report.outputPaths.count
                 report.brokenLinks = LinkChecker(config: config).check(
-                    pages: pages + extraFiles, otherFiles: staticFiles.map(\.outputPath))
+                    scanned: scans.scanned, files: Set(scans.files).union(staticFiles.map(\.outputPath)))
                 clock.lap("Links")
             case .failure(let failure):
                 return .failure(BuildFailure(errors: failure.errors, warnings: warnings))

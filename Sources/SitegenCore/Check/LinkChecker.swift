@@ -47,18 +47,24 @@ struct LinkChecker {
     /// Broken links of all pages, sorted, each (page, target) once. `otherFiles` are output
     /// paths that are not pages: theme assets and static files.
     func check(pages: [RenderedPage], otherFiles: [String]) -> [BrokenLink] {
-        let files = Set(pages.map(\.path)).union(otherFiles)
-        let htmlPages = pages.filter { $0.path.hasSuffix(".html") }
-        let scanned = htmlPages.concurrentMap { HTMLLinkScanner().scan($0.contents) }
+        let scanned = pages.filter { $0.path.hasSuffix(".html") }.concurrentMap { page in
+            (path: page.path, page: HTMLLinkScanner().scan(page.contents))
+        }
+        return check(scanned: scanned, files: Set(pages.map(\.path)).union(otherFiles))
+    }
+
+    /// The same from pages scanned as they were rendered (`LinkScans`): each HTML page's path
+    /// and what it links to, and every file the build would write.
+    func check(scanned: [(path: String, page: ScannedPage)], files: Set<String>) -> [BrokenLink] {
         var ids: [String: Set<String>] = [:]
-        for (page, scan) in zip(htmlPages, scanned) { ids[page.path] = scan.ids }
+        for (path, page) in scanned { ids[path] = page.ids }
         let pageIDs = ids
         // Pages on every core: 32,000 pages of 10,000 articles hold about 2 million links.
-        let brokenPerPage = Array(zip(htmlPages.map(\.path), scanned.map(\.links))).concurrentMap { path, links in
-            links.filter { !isValid($0, from: path, files: files, ids: pageIDs) }
+        let brokenPerPage = scanned.concurrentMap { path, page in
+            page.links.filter { !isValid($0, from: path, files: files, ids: pageIDs) }
         }
         var broken = Set<BrokenLink>()
-        for (page, links) in zip(htmlPages, brokenPerPage) {
+        for (page, links) in zip(scanned, brokenPerPage) {
             for link in links { broken.insert(BrokenLink(page: urlPath(of: page.path), target: link)) }
         }
         return broken.sorted()
@@ -178,4 +184,29 @@ struct LinkChecker {
         else { return nil }
         return candidate
     }
+}
+
+/// What `sitegen check` keeps of the pages it renders, gathered from many threads: each file's
+/// path, and for an HTML page what it links to and its ids (`HTMLLinkScanner`), scanned on
+/// the thread that rendered it. The pages themselves are dropped, so checking a large site
+/// does not hold all of it in memory.
+final class LinkScans: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String] = []
+    private var pages: [(path: String, page: ScannedPage)] = []
+
+    /// Takes a rendered file.
+    func add(_ page: RenderedPage) {
+        let scanned = page.path.hasSuffix(".html") ? HTMLLinkScanner().scan(page.contents) : nil
+        lock.withLock {
+            paths.append(page.path)
+            if let scanned { pages.append((page.path, scanned)) }
+        }
+    }
+
+    /// Every HTML page's scan, in no particular order.
+    var scanned: [(path: String, page: ScannedPage)] { lock.withLock { pages } }
+
+    /// Every file taken.
+    var files: [String] { lock.withLock { paths } }
 }

@@ -103,12 +103,6 @@ struct PageRenderer {
         if !errors.isEmpty { failed.set() }
         return errors
     }
-
-    /// Renders all pages into memory.
-    func render(_ specs: [PageSpec]) -> Result<[RenderedPage], BuildFailure> {
-        let pages = PageCollector()
-        return render(specs) { pages.append($0) }.map { _ in pages.sorted(by: specs) }
-    }
 }
 
 /// A flag any thread may set and read.
@@ -117,17 +111,4 @@ final class FailureFlag: @unchecked Sendable {
     private var value = false
     var isSet: Bool { lock.withLock { value } }
     func set() { lock.withLock { value = true } }
-}
-
-/// Rendered pages gathered from many threads.
-final class PageCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pages: [String: RenderedPage] = [:]
-
-    func append(_ page: RenderedPage) { lock.withLock { pages[page.path] = page } }
-
-    /// The pages in the order the specs list their outputs.
-    func sorted(by specs: [PageSpec]) -> [RenderedPage] {
-        lock.withLock { specs.flatMap { $0.outputs.compactMap { pages[$0.path] } } }
-    }
 }
