@@ -50,7 +50,7 @@ public struct SiteBuilder: Sendable {
         let kept = KeptHTML.Budget(bytes: options.keptBytes)  // Markdown bodies' HTML and raw texts' bodies alike
         let articleParser = ArticleParser(renderer: renderer, keptHTML: kept)
         // Raw bodies past the budget go to a spill in the project's `.sitegen/` (as the build
-        // stamps do); `check` renders every page in memory anyway, and keeps them.
+        // stamps do); `check`, which writes nothing, keeps them in memory.
         let spillFolder = BuildStamps.location(in: paths).deletingLastPathComponent().path
         let spill = writing && (mkdir(spillFolder, 0o755) == 0 || errno == EEXIST) ? BodySpill(folder: spillFolder) : nil
         let rawParser = RawTextParser(keptHTML: kept, spill: spill)
@@ -119,8 +119,7 @@ public struct SiteBuilder: Sendable {
                 report.outputPaths =
                     specs.flatMap { $0.outputs.map(\.path) } + extraFiles.map(\.path) + staticFiles.map(\.outputPath)
                 report.files = report.outputPaths.count
-                report.brokenLinks = LinkChecker(config: config).check(
-                    scanned: scans.scanned, files: Set(scans.files).union(staticFiles.map(\.outputPath)))
+                report.brokenLinks = LinkChecker(config: config).check(scanned: scans.scanned, files: Set(report.outputPaths))
                 clock.lap("Links")
             case .failure(let failure):
                 return .failure(BuildFailure(errors: failure.errors, warnings: warnings))

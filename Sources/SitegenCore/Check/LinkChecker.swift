@@ -44,17 +44,9 @@ struct LinkChecker {
         self.basePath = basePath
     }
 
-    /// Broken links of all pages, sorted, each (page, target) once. `otherFiles` are output
-    /// paths that are not pages: theme assets and static files.
-    func check(pages: [RenderedPage], otherFiles: [String]) -> [BrokenLink] {
-        let scanned = pages.filter { $0.path.hasSuffix(".html") }.concurrentMap { page in
-            (path: page.path, page: HTMLLinkScanner().scan(page.contents))
-        }
-        return check(scanned: scanned, files: Set(pages.map(\.path)).union(otherFiles))
-    }
-
-    /// The same from pages scanned as they were rendered (`LinkScans`): each HTML page's path
-    /// and what it links to, and every file the build would write.
+    /// Broken links of all pages, sorted, each (page, target) once, from the pages scanned as
+    /// they were rendered (`LinkScans`: each HTML page's path, what it links to and its ids)
+    /// and every file the build would write (pages, theme assets, static files).
     func check(scanned: [(path: String, page: ScannedPage)], files: Set<String>) -> [BrokenLink] {
         var ids: [String: Set<String>] = [:]
         for (path, page) in scanned { ids[path] = page.ids }
@@ -186,27 +178,21 @@ struct LinkChecker {
     }
 }
 
-/// What `sitegen check` keeps of the pages it renders, gathered from many threads: each file's
-/// path, and for an HTML page what it links to and its ids (`HTMLLinkScanner`), scanned on
-/// the thread that rendered it. The pages themselves are dropped, so checking a large site
-/// does not hold all of it in memory.
+/// What `sitegen check` keeps of the pages it renders, gathered from many threads: for each
+/// HTML page, what it links to and its ids (`HTMLLinkScanner`), scanned on the thread that
+/// rendered it. The pages themselves are dropped, so checking a large site does not hold all
+/// of it in memory.
 final class LinkScans: @unchecked Sendable {
     private let lock = NSLock()
-    private var paths: [String] = []
     private var pages: [(path: String, page: ScannedPage)] = []
 
-    /// Takes a rendered file.
+    /// Takes a rendered file: scans it when it is an HTML page.
     func add(_ page: RenderedPage) {
-        let scanned = page.path.hasSuffix(".html") ? HTMLLinkScanner().scan(page.contents) : nil
-        lock.withLock {
-            paths.append(page.path)
-            if let scanned { pages.append((page.path, scanned)) }
-        }
+        guard page.path.hasSuffix(".html") else { return }
+        let scanned = HTMLLinkScanner().scan(page.contents)
+        lock.withLock { pages.append((page.path, scanned)) }
     }
 
     /// Every HTML page's scan, in no particular order.
     var scanned: [(path: String, page: ScannedPage)] { lock.withLock { pages } }
-
-    /// Every file taken.
-    var files: [String] { lock.withLock { paths } }
 }

@@ -38,24 +38,24 @@ final class BodySpill: Sendable {
     /// Writes `texts` one after another; where each is, or nil when they could not all be
     /// written (a full disk): then the caller keeps them in memory.
     func write(_ texts: [String]) -> [Range<Int>]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count })
+        var offset = end.wrappingAdd(texts.reduce(0) { $0 + $1.utf8.count }, ordering: .relaxed).oldValue
         var ranges: [Range<Int>] = []
-        for text in texts {
-            ranges.append(bytes.count..<bytes.count + text.utf8.count)
-            bytes += text.utf8
-        }
-        let offset = end.wrappingAdd(bytes.count, ordering: .relaxed).oldValue
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes {
-                pwrite(descriptor, $0.baseAddress! + written, bytes.count - written, off_t(offset + written))
+        for var text in texts {
+            let written = text.withUTF8 { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { return false }
+                    done += count
+                }
+                return true
             }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            written += count
+            guard written else { return nil }
+            ranges.append(offset..<offset + text.utf8.count)
+            offset += text.utf8.count
         }
-        return ranges.map { $0.lowerBound + offset..<$0.upperBound + offset }
+        return ranges
     }
 
     /// The text written at `range`; nil when it cannot be read back.

@@ -37,11 +37,10 @@ enum RawPostSyntax {
     /// stands before the handle. The date may be missing (`— Name (@handle)`), but anything
     /// else after the handle must be a date such as `February 14, 2026` or `Feb 14 2026`.
     static func signature(endingWith text: some StringProtocol) -> Signature? {
-        // Most paragraphs have no `(@` at all: told before trimming (which walks characters);
-        // trimming removes only white space, so it cannot remove one.
-        guard Substring(text).lastHandleOpening != nil else { return nil }
+        // Most paragraphs have no `(@` at all: told before trimming (which walks characters).
+        // Trimming removes only trailing white space, so the last `(@` stays where it is.
+        guard let open = Substring(text).lastHandleOpening else { return nil }
         let text = Substring(text).trimmingTrailingWhitespace
-        guard let open = text.lastHandleOpening else { return nil }
         let handleStart = text.index(before: open.upperBound)  // at "@"
         var cursor = open.upperBound
         while cursor < text.endIndex, isHandleCharacter(text[cursor]) { cursor = text.index(after: cursor) }

@@ -2,6 +2,13 @@ import Testing
 @testable import SitegenCore
 
 struct LinkCheckerTests {
+    /// The broken links of `pages`, scanned as `check` scans them while they render.
+    func check(_ checker: LinkChecker, _ pages: [RenderedPage], otherFiles: [String] = []) -> [String] {
+        let scans = LinkScans()
+        for page in pages { scans.add(page) }
+        return checker.check(scanned: scans.scanned, files: Set(pages.map(\.path) + otherFiles)).map(\.description)
+    }
+
     let pages = [
         RenderedPage(path: "index.html", text: #"<main id="main"><a href="/a/">a</a></main>"#),
         RenderedPage(path: "a/index.html", text: #"<h2 id="facts">Facts</h2>"#),
@@ -13,7 +20,7 @@ struct LinkCheckerTests {
         let basePath = base.hasSuffix("/news/") ? "/news/" : "/"
         let checker = LinkChecker(baseURL: base, basePath: basePath)
         let page = RenderedPage(path: "b/c/index.html", text: html)
-        return checker.check(pages: pages + [page], otherFiles: ["assets/site.css"]).map(\.description)
+        return check(checker, pages + [page], otherFiles: ["assets/site.css"])
     }
 
     @Test func acceptsExistingPagesFilesAndAnchors() {
@@ -42,7 +49,7 @@ struct LinkCheckerTests {
         let checker = LinkChecker(baseURL: "https://example.org/news/", basePath: "/news/")
         let page = RenderedPage(path: "index.html", text: #"<a href="/news/">ok</a><a href="/news">ok</a><a href="/a/">out</a>"#)
         let pages = [page, RenderedPage(path: "a/index.html", text: "")]
-        #expect(checker.check(pages: pages, otherFiles: []).map(\.description) == ["/news/ -> /a/"])
+        #expect(check(checker, pages) == ["/news/ -> /a/"])
     }
 
     /// The scan that returns a path without dot segments as it is agrees with normalizing

@@ -29,10 +29,15 @@ struct StaticCopiesTests {
             recordedCopies: [image.outputPath: FileStamp(path: image.outputPath, at: copyPath)], recordedAt: recordedAt ?? later)
     }
 
-    @Test func aCopyKnownToHoldItsSourceIsNotRead() throws {
+    /// The image copied by a build that knew nothing, and what that build would have recorded.
+    func copiedOnce() throws -> StaticCopies {
         project.write("Content/static/images/map.png", "a map of the border")
         #expect(try copy(knowing: StaticCopies()).written == 1)
-        let known = copies()
+        return copies()
+    }
+
+    @Test func aCopyKnownToHoldItsSourceIsNotRead() throws {
+        let known = try copiedOnce()
         #expect(known.count == 1)
         // Without its source the file could not be read: the build counts the copy unchanged.
         try FileManager.default.removeItem(at: image.source)
@@ -42,9 +47,7 @@ struct StaticCopiesTests {
     }
 
     @Test func aCopyChangedSinceIsComparedAndRestored() throws {
-        project.write("Content/static/images/map.png", "a map of the border")
-        _ = try copy(knowing: StaticCopies())
-        let known = copies()
+        let known = try copiedOnce()
         usleep(20_000)  // past the clock's resolution on any file system, where it is coarse
         // Same size, other bytes: only its stamp (a new change time) tells it changed.
         project.write("Output/images/map.png", "a map of the harbor")
@@ -54,9 +57,7 @@ struct StaticCopiesTests {
     }
 
     @Test func onlySettledUnchangedSourcesWithARecordedCopyAreKnown() throws {
-        project.write("Content/static/images/map.png", "a map of the border")
-        _ = try copy(knowing: StaticCopies())
-        #expect(copies().count == 1)
+        #expect(try copiedOnce().count == 1)
         // Taken within `BuildStamps.settleSeconds` of a change, a stamp could outlive a second change.
         #expect(copies(recordedAt: Int(Date().timeIntervalSince1970)).count == 0)
         var changed = FileStamp(path: image.source.path)
