@@ -48,11 +48,12 @@ public struct SiteBuilder: Sendable {
         // text) is dropped at once instead of waiting, for every article, until Model.
         let renderer = MarkdownRenderer(options: config.unsafeHTML ? .unsafe : [])
         let kept = KeptHTML.Budget(bytes: options.keptBytes)  // Markdown bodies' HTML and raw texts' bodies alike
-        let articleParser = ArticleParser(renderer: renderer, keptHTML: kept)
-        // Raw bodies past the budget go to a spill in the project's `.sitegen/` (as the build
-        // stamps do); `check`, which writes nothing, keeps them in memory.
+        // Bodies past the budget (raw texts' HTML and Markdown, Markdown bodies' HTML) go to a
+        // spill in the project's `.sitegen/` (as the build stamps do); `check`, which writes
+        // nothing, keeps raw bodies in memory and renders Markdown bodies again at Render.
         let spillFolder = BuildStamps.location(in: paths).deletingLastPathComponent().path
         let spill = writing && (mkdir(spillFolder, 0o755) == 0 || errno == EEXIST) ? BodySpill(folder: spillFolder) : nil
+        let articleParser = ArticleParser(renderer: renderer, keptHTML: kept, spill: spill)
         let rawParser = RawTextParser(keptHTML: kept, spill: spill)
         let profileParser = ProfileParser(renderer: renderer)
         let reader = ContentLoader(paths: paths, maxFileSize: config.maxFileSize)

@@ -14,9 +14,11 @@ import Synchronization
 /// One exception, bounded: Parse has each body's libcmark document in hand, and rendering its
 /// HTML there costs about a quarter of parsing and rendering it again at Render. So a build's
 /// Parse keeps the HTML of as many bodies as fit in a fixed budget (`KeptHTML.Budget`, 64 MiB:
-/// every body of a 10,000-article archive, a fifth of a 50,000-article one), and the article's
-/// page takes it (`contents()`), freeing it. The page still reads the file again, for its Markdown and to
-/// check that the file is the one parsed.
+/// every body of a 10,000-article archive, a fifth of a 50,000-article one), writes the HTML
+/// of the others to the build's `BodySpill`, and the article's page takes it (`contents()`),
+/// freeing it. The page still reads the file again, for its Markdown and to check that the
+/// file is the one parsed. Without a spill (`check`, a `serve` session) HTML past the budget
+/// is not made at Parse, and the page renders the text again.
 struct ArticleBody: Sendable {
     /// Where a Markdown body's text is.
     private enum Source: Sendable {
@@ -205,22 +207,37 @@ struct ArticleBody: Sendable {
     }
 }
 
-/// A body's HTML made at Parse, held until its article's page takes it (see `ArticleBody`).
+/// A body's HTML made at Parse, held until its article's page takes it (see `ArticleBody`):
+/// in memory within the build's budget, past it in the build's `BodySpill`.
 final class KeptHTML: Sendable {
-    private let html: Mutex<String?>
+    private enum Place {
+        case memory(String)
+        case spill(BodySpill, Range<Int>)
+    }
 
-    init(_ html: String) { self.html = Mutex(html) }
+    private let place: Mutex<Place?>
 
-    /// The HTML, once: later calls get nil, and the memory is freed when the page is done.
+    init(_ html: String) { place = Mutex(.memory(html)) }
+
+    /// HTML written to `spill` at `range`.
+    init(spill: BodySpill, range: Range<Int>) { place = Mutex(.spill(spill, range)) }
+
+    /// The HTML, once: later calls get nil, and the memory is freed when the page is done. Nil
+    /// too when a spilled HTML cannot be read back (the page then renders the text again).
     func take() -> String? {
-        html.withLock { html in
-            defer { html = nil }
-            return html
+        let place = self.place.withLock { place in
+            defer { place = nil }
+            return place
+        }
+        switch place {
+        case .memory(let html): return html
+        case .spill(let spill, let range): return spill.read(range)
+        case nil: return nil
         }
     }
 
     /// Whether the HTML is still held.
-    var isHeld: Bool { html.withLock { $0 != nil } }
+    var isHeld: Bool { place.withLock { $0 != nil } }
 
     /// The bytes of HTML one build's Parse may keep, shared by its threads. Past the budget,
     /// bodies are rendered again at Render as before, so memory stays bounded however large

@@ -5,11 +5,13 @@ import Synchronization
     import Glibc
 #endif
 
-/// A temporary file for the bodies a build derives but does not keep in memory: a raw text's
-/// HTML and Markdown past the build's `KeptHTML.Budget` are written here once, as Parse makes
-/// them, and read back whenever a page, a feed or the search index asks (`ArticleBody`). So a
-/// large archive of raw texts holds no more of its bodies in memory than a Markdown archive
-/// does (a Markdown body is read again from its own file instead).
+/// A temporary file for the bodies a build derives but does not keep in memory: past the
+/// build's `KeptHTML.Budget`, a raw text's HTML and Markdown are written here once, as Parse
+/// makes them, and read back whenever a page, a feed or the search index asks, and a Markdown
+/// body's HTML is written here for its article's page to take (`ArticleBody`, `KeptHTML`). So
+/// a large archive of raw texts holds no more of its bodies in memory than a Markdown archive
+/// does (a Markdown body is read again from its own file instead), and no Markdown body is
+/// parsed twice however large the archive.
 ///
 /// The file is removed as soon as it is made (it has no name, and nothing is left behind even
 /// by a killed build); it is closed when the last body that points into it goes. Threads

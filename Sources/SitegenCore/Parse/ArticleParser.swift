@@ -12,6 +12,8 @@ struct ArticleParser {
     var renderer: MarkdownRenderer
     /// The HTML this build's Parse may keep for Render (`ArticleBody`); nil keeps none.
     var keptHTML: KeptHTML.Budget? = nil
+    /// Where HTML past `keptHTML` goes; nil renders it again at Render instead.
+    var spill: BodySpill? = nil
 
     static let keys = [
         "title", "date", "updated", "leaders", "topics", "summary", "slug", "source", "author", "image", "draft",
@@ -38,16 +40,22 @@ struct ArticleParser {
         guard let title, let date, !reader.diagnostics.contains(where: { $0.severity == .error }) else {
             return ParseOutcome(diagnostics: reader.diagnostics)
         }
-        // Here the text, for the summary, the word count and inference, and the HTML while the
-        // build's budget lasts; past it, the HTML is made when the article's page is rendered,
-        // from the body read again from its file (`ArticleBody`). The body itself is not kept.
-        var body = renderer.render(split.body, includingHTML: keptHTML?.hasRoom ?? false)
+        // Here the text, for the summary, the word count and inference, and the HTML: kept in
+        // memory while the build's budget lasts, past it written to the build's spill; without
+        // a spill, past the budget the HTML is made when the article's page is rendered, from
+        // the body read again from its file (`ArticleBody`). The body itself is not kept.
+        let makesHTML = keptHTML.map { $0.hasRoom || spill != nil } ?? false
+        var body = renderer.render(split.body, includingHTML: makesHTML)
         let wordCount = WordScanner.wordCount(body.plainText)
         if fields.leaders != nil, fields.topics != nil { body.plainText = "" }  // nothing to infer from it
         let isPublishedAsWritten = body.markdown == split.body
         var kept: KeptHTML?
-        if isPublishedAsWritten, !body.html.isEmpty, keptHTML?.reserve(body.html.utf8.count) == true {
-            kept = KeptHTML(body.html)
+        if isPublishedAsWritten, !body.html.isEmpty, let keptHTML {
+            if keptHTML.reserve(body.html.utf8.count) {
+                kept = KeptHTML(body.html)
+            } else if let spill, let range = spill.write([body.html])?.first {
+                kept = KeptHTML(spill: spill, range: range)
+            }
         }
         let articleBody = ArticleBody(
             markdown: split.body, endOf: file, renderer: renderer, isPublishedAsWritten: isPublishedAsWritten,

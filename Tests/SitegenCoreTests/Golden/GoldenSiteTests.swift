@@ -62,8 +62,8 @@ struct GoldenSiteTests {
         }
     }
 
-    /// With no room to keep bodies, every Markdown body's HTML is rendered again at Render and
-    /// every raw body is written to the build's spill and read back: the same site.
+    /// With no room to keep bodies, every Markdown body's HTML and every raw body is written to
+    /// the build's spill as Parse makes it and read back: the same site.
     @Test func aBuildThatKeepsNoBodyGivesTheSameSite() throws {
         let site = FixtureSite("sites/basic")
         _ = try site.build().get()

@@ -11,12 +11,14 @@ struct ArticleBodyTests {
     let renderer = MarkdownRenderer()
 
     /// Writes `text` as `Content/articles/<name>` and reads and parses it as a build does,
-    /// keeping its HTML within `budget` when one is given.
-    func parse(_ name: String, _ text: String, keeping budget: KeptHTML.Budget? = nil) throws -> ParsedArticle {
+    /// keeping its HTML within `budget` when one is given, and past it in `spill`.
+    func parse(
+        _ name: String, _ text: String, keeping budget: KeptHTML.Budget? = nil, spill: BodySpill? = nil
+    ) throws -> ParsedArticle {
         project.write("Content/articles/" + name, text)
         let loader = ContentLoader(paths: BuildOptions(root: project.url).paths, maxFileSize: 1 << 20)
         let file = try loader.read(project.url.appendingPathComponent("Content/articles/" + name)).get()
-        return try #require(ArticleParser(renderer: renderer, keptHTML: budget).parse(file).value)
+        return try #require(ArticleParser(renderer: renderer, keptHTML: budget, spill: spill).parse(file).value)
     }
 
     static let changed =
@@ -147,6 +149,35 @@ struct ArticleBodyTests {
         #expect(try fits.contents() == ("<p>Hi.</p>\n", "Hi.\n"))
         let rendered = renderer.render("<b>x</b>\n")
         #expect(try raw.contents() == (rendered.html, rendered.markdown))
+    }
+
+    /// With a spill, HTML past the budget is written there instead of being dropped, and the
+    /// page takes it from there once, as it takes HTML kept in memory. A body published
+    /// defused is still rendered at Render, and a `check` (no spill) renders past the budget.
+    @Test func htmlPastTheBudgetIsSpilledAndTakenOnce() throws {
+        let front = "---\ntitle: T\ndate: 2025-11-24\n---\n"
+        let spill = try #require(BodySpill(folder: project.url.path))
+        let budget = KeptHTML.Budget(bytes: 0)
+        let spilled = try parse("a.md", front + "First *para*.\n", keeping: budget, spill: spill).articleBody
+        #expect(spilled.hasKeptHTML && spill.size == "<p>First <em>para</em>.</p>\n".utf8.count)
+        let raw = try parse("b.md", front + "<b>x</b>\n", keeping: budget, spill: spill).articleBody
+        let unspilled = try parse("c.md", front + "First *para*.\n", keeping: budget).articleBody
+        #expect(!raw.hasKeptHTML && !unspilled.hasKeptHTML && spill.size == 28)
+        let expected = ("<p>First <em>para</em>.</p>\n", "First *para*.\n")
+        #expect(try spilled.contents() == expected)
+        #expect(!spilled.hasKeptHTML)
+        #expect(try spilled.contents() == expected && unspilled.contents() == expected)
+        let rendered = renderer.render("<b>x</b>\n")
+        #expect(try raw.contents() == (rendered.html, rendered.markdown))
+    }
+
+    /// Spilled HTML that cannot be read back is not an error: the page renders the text again.
+    @Test func spilledHTMLThatCannotBeReadBackIsNil() throws {
+        let spill = try #require(BodySpill(folder: project.url.path))
+        let range = try #require(spill.write(["<p>A</p>\n"])?.first)
+        #expect(KeptHTML(spill: spill, range: range).take() == "<p>A</p>\n")
+        let pastTheEnd = KeptHTML(spill: spill, range: range.upperBound..<range.upperBound + 4)
+        #expect(pastTheEnd.isHeld && pastTheEnd.take() == nil && !pastTheEnd.isHeld)
     }
 
     /// With its HTML kept, the page still reads the file: a file changed since Parse fails the
