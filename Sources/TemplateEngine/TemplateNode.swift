@@ -20,6 +20,16 @@ struct TemplateName: Equatable, Sendable {
     let text: String
     /// The keys to follow, first to last; empty for `.`.
     let parts: [String]
+    /// `parts`, packed for lookups.
+    let keys: [TemplateKey]
+
+    init(text: String, parts: [String]) {
+        self.text = text
+        self.parts = parts
+        self.keys = parts.map(TemplateKey.init)
+    }
+
+    static func == (lhs: TemplateName, rhs: TemplateName) -> Bool { lhs.text == rhs.text && lhs.parts == rhs.parts }
 
     /// Parses `text`, or returns why it is not a valid name.
     static func parse(_ text: String) -> Result<TemplateName, TemplateNameError> {

@@ -8,8 +8,8 @@ extension TemplateRenderer {
     ///
     /// Notes in `lowestFrameRead` the frame where the first key was found (-1 when in none).
     mutating func lookUp(_ name: TemplateName, at position: TemplatePosition) throws(TemplateError) -> TemplateValue {
-        let parts = name.parts
-        guard let first = parts.first else { return stack[stack.count - 1] }
+        let keys = name.keys
+        guard let first = keys.first else { return stack[stack.count - 1] }
         var value: TemplateValue?
         var index = stack.count - 1
         while index >= 0 {
@@ -22,12 +22,13 @@ extension TemplateRenderer {
         if index < lowestFrameRead { lowestFrameRead = index }
         guard var value else {
             guard isStrict else { return .null }
-            let suggestion = TemplateSuggestion.closest(to: first, among: visibleKeys)
-            throw unknownKey(first, suggestion: suggestion, at: position)
+            let suggestion = TemplateSuggestion.closest(to: first.string, among: visibleKeys)
+            throw unknownKey(first.string, suggestion: suggestion, at: position)
         }
-        if parts.count == 1 { return value }
-        for partIndex in 1..<parts.count {
-            if case .object(let object) = value.unshared, let next = object[parts[partIndex]] {
+        if keys.count == 1 { return value }
+        let parts = name.parts
+        for partIndex in 1..<keys.count {
+            if case .object(let object) = value.unshared, let next = object[keys[partIndex]] {
                 value = next
                 continue
             }

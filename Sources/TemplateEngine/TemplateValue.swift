@@ -21,7 +21,7 @@ public enum TemplateValue: Sendable, Equatable {
     /// A list: a section renders once per element; an empty list is falsy.
     case list([TemplateValue])
     /// An object whose keys are looked up by names in tags.
-    case object([String: TemplateValue])
+    case object(TemplateObject)
     /// A value with an identity, read as the value it wraps, whose section bodies are rendered
     /// once and then copied (see ``TemplateSharedValue``).
     case shared(TemplateSharedValue)
@@ -117,7 +117,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     /// Creates an `.object` value from a dictionary literal; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(TemplateObject(elements))
     }
 }
 
@@ -184,5 +184,5 @@ extension Array: TemplateValueConvertible where Element: TemplateValueConvertibl
 
 extension Dictionary: TemplateValueConvertible where Key == String, Value: TemplateValueConvertible {
     /// An `.object` of the values' template values.
-    public var templateValue: TemplateValue { .object(mapValues(\.templateValue)) }
+    public var templateValue: TemplateValue { .object(TemplateObject(mapValues(\.templateValue))) }
 }

@@ -5,7 +5,7 @@ import Testing
 /// Shared values: a section body rendered for a shared item is kept and copied, but only when
 /// its bytes depend on nothing but the item and the fragment's key.
 @Suite struct SharedValueTests {
-    private static func shared(_ fields: [String: TemplateValue]) -> TemplateSharedValue {
+    private static func shared(_ fields: TemplateObject) -> TemplateSharedValue {
         TemplateSharedValue(.object(fields))
     }
 

@@ -46,7 +46,7 @@ struct FeedPlan {
     }
 
     /// One article as a feed item, without its body's HTML (`content_html` null).
-    private func feedItem(_ index: Int) -> [String: TemplateValue] {
+    private func feedItem(_ index: Int) -> TemplateObject {
         let article = site.articles[index]
         let url = links.absolute(.article(article.date, article.slug))
         let categories = article.leaderIDs.compactMap(site.leader).map(\.name) + article.topicIDs.compactMap(site.topic).map(\.name)
@@ -78,12 +78,12 @@ struct FeedPlan {
     /// A file whose context (`extra` plus `site`) is made when it is rendered.
     private func spec(
         _ file: String, _ template: String,
-        _ extra: @autoclosure @escaping @Sendable () throws(SitegenError) -> [String: TemplateValue]
+        _ extra: @autoclosure @escaping @Sendable () throws(SitegenError) -> TemplateObject
     ) -> PageSpec {
         PageSpec(file: file, template: template, context: withSite(try extra()))
     }
 
-    private func withSite(_ extra: [String: TemplateValue]) -> TemplateValue {
+    private func withSite(_ extra: TemplateObject) -> TemplateValue {
         var fields = extra
         fields["site"] = contexts.siteValue
         return .object(fields)

@@ -171,7 +171,7 @@ struct PageContexts: Sendable {
     }
 
     /// An object shared by every context that shows it (see `TemplateSharedValue`).
-    private static func shared(_ fields: [String: TemplateValue]) -> TemplateValue {
+    private static func shared(_ fields: TemplateObject) -> TemplateValue {
         .shared(TemplateSharedValue(.object(fields)))
     }
 

@@ -89,7 +89,7 @@ struct PagePlan: Sendable {
     /// The common keys plus the page's own.
     func base(
         route: Route, title: String, description: String, kind: String, ogType: String = "website",
-        jsonLD: JSONValue, feedURL: String? = nil, extra: [String: TemplateValue]
+        jsonLD: JSONValue, feedURL: String? = nil, extra: TemplateObject
     ) -> TemplateValue {
         var fields = extra
         fields["site"] = contexts.siteValue

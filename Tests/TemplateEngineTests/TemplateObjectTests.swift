@@ -1,0 +1,96 @@
+import Testing
+
+@testable import TemplateEngine
+
+/// `TemplateObject` finds keys by their packed bytes (and past 32 keys by an index): it must
+/// answer as a dictionary would, whatever the keys share.
+@Suite struct TemplateObjectTests {
+    @Test func aRepeatedKeyKeepsItsLastValueInItsFirstPlace() {
+        let object: TemplateObject = ["a": 1, "b": 2, "a": 3]
+        #expect(object.keys == ["a", "b"] && object["a"] == 3 && object["b"] == 2 && object.count == 2)
+        #expect(TemplateObject([("x", "1"), ("y", "2"), ("x", "3")]).keys == ["x", "y"])
+    }
+
+    /// Keys alike in their first 16 bytes, or in their length only (a trailing NUL), are told
+    /// apart, and so are keys beyond ASCII.
+    @Test func keysThatShareTheirPackedBytesAreToldApart() throws {
+        let keys = [
+            "publication_date_iso", "publication_date_utc", "publication_date_is", "publication_date",
+            "a", "a\u{0}", "\u{0}", "", "e", "é", "ü", "0123456789abcdef", "0123456789abcdeg",
+        ]
+        let object = TemplateObject(keys.enumerated().map { ($0.element, TemplateValue.int($0.offset)) })
+        #expect(object.count == keys.count)
+        for (offset, key) in keys.enumerated() { #expect(object[key] == .int(offset), "\(key.debugDescription)") }
+        #expect(object["publication_date_isx"] == nil && object["b"] == nil)
+        let context: TemplateValue = ["page": .object(object)]
+        #expect(try render("{{page.publication_date_utc}} {{page.publication_date_iso}} {{page.a}}", context) == "1 0 4")
+    }
+
+    /// As in a dictionary, keys are equal when their strings are: canonically equivalent ones
+    /// too, even where one is ASCII and the other not (the Kelvin sign is "K").
+    @Test func canonicallyEquivalentKeysAreOneKey() {
+        for (written, lookedUp) in [("é", "e\u{301}"), ("e\u{301}", "é"), ("K", "\u{212A}"), ("\u{212A}", "K")] {
+            let small: TemplateObject = [written: 1, "x": 2]
+            let large = TemplateObject([(written, TemplateValue.int(1))] + (0..<40).map { ("k\($0)", TemplateValue.int($0)) })
+            #expect(small[lookedUp] == 1 && large[lookedUp] == 1, "\(written.debugDescription)")
+            #expect(TemplateObject([(written, TemplateValue.int(1)), (lookedUp, TemplateValue.int(3))]).keys == [written])
+        }
+        #expect(TemplateObject([("K", TemplateValue.int(1)), ("k", 2)]).count == 2)
+    }
+
+    @Test func valuesAreReplacedAddedAndRemoved() {
+        var object: TemplateObject = ["a": 1, "b": 2, "c": 3]
+        object["b"] = 20
+        object["d"] = 4
+        object["a"] = nil
+        object["z"] = nil
+        #expect(object.keys == ["b", "c", "d"] && object["b"] == 20 && object["c"] == 3 && object["d"] == 4)
+        #expect(object["a"] == nil)
+        #expect(Array(object).map(\.key) == ["b", "c", "d"])
+        #expect(object.mapValues { _ in .null }.keys == ["b", "c", "d"])
+    }
+
+    @Test func equalObjectsHaveTheSameKeysAndValuesInAnyOrder() {
+        let object: TemplateObject = ["a": 1, "b": "x"]
+        #expect(object == ["b": "x", "a": 1])
+        #expect(object != ["a": 1, "b": "y"] && object != ["a": 1] && object != ["a": 1, "b": "x", "c": .null])
+        #expect(TemplateObject(["a": 1, "b": "x"] as [String: TemplateValue]) == object)
+    }
+
+    /// Seeded random sets and removals, below and across the size where an index is kept,
+    /// answer as a dictionary does.
+    @Test(arguments: [8, 40, 200])
+    func answersAsADictionaryDoes(keyCount: Int) {
+        var generator = SplitMix(seed: UInt64(keyCount))
+        var object = TemplateObject()
+        var model: [String: TemplateValue] = [:]
+        let keys = (0..<keyCount).map { "key_with_a_long_shared_prefix_\($0)" } + (0..<keyCount).map { "k\($0)" }
+        for step in 0..<4_000 {
+            let key = keys[Int(generator.next() % UInt64(keys.count))]
+            let value: TemplateValue? = generator.next() % 4 == 0 ? nil : .int(step)
+            object[key] = value
+            model[key] = value
+            if step % 97 == 0 {
+                #expect(object.count == model.count)
+                #expect(object == TemplateObject(model))
+            }
+        }
+        for key in keys { #expect(object[key] == model[key]) }
+        #expect(Set(object.keys) == Set(model.keys) && object.keys.count == model.count)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that a failure can be replayed.
+private struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
