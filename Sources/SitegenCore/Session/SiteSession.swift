@@ -231,6 +231,7 @@ public final class SiteSession: @unchecked Sendable {
         let staticFiles = theme.assets + content.staticFiles
         clock.lap("Plan")
         let candidates: [Bool]  // per spec: whether it must be rendered
+        let sharedDigests = SharedDigests()  // each shared item hashed once, however many pages show it
         if previous != nil, let changed = textOnly {
             let dirty = Self.pagesShowing(changed, in: site, before: previous!.site)
             candidates = specs.map { spec in
@@ -239,7 +240,8 @@ public final class SiteSession: @unchecked Sendable {
         } else if let previous {
             let compared = specs.concurrentMap { spec in
                 Result { () throws(SitegenError) in
-                    previous.fingerprints[spec.outputs[0].path] != ContextFingerprint(try spec.fingerprintContext)
+                    previous.fingerprints[spec.outputs[0].path]
+                        != ContextFingerprint(try spec.fingerprintContext, memo: sharedDigests)
                 }
             }
             do {
@@ -281,7 +283,7 @@ public final class SiteSession: @unchecked Sendable {
         // Fingerprints are taken as pages render, except when only text changed: then the pages
         // rendered lose theirs (the next fingerprint comparison renders them again), which saves
         // hashing the largest contexts (sitemap, llms.txt) on every edit.
-        let log = RenderLog()
+        let log = RenderLog(sharedDigests: sharedDigests)
         let fingerprinted = textOnly == nil
         let chosen = zip(specs, render).filter(\.1).map { spec, _ in
             fingerprinted ? log.fingerprinting(spec) : spec
@@ -372,6 +374,10 @@ final class RenderLog: @unchecked Sendable {
     private let lock = NSLock()
     private var fingerprints: [String: ContextFingerprint] = [:]
     private var sizes: [String: Int] = [:]
+    /// The shared values' digests this build made, for the fingerprints.
+    private let sharedDigests: SharedDigests
+
+    init(sharedDigests: SharedDigests = SharedDigests()) { self.sharedDigests = sharedDigests }
 
     /// `spec`, fingerprinting its context as it is made.
     func fingerprinting(_ spec: PageSpec) -> PageSpec {
@@ -381,7 +387,7 @@ final class RenderLog: @unchecked Sendable {
         let key = spec.outputs[0].path
         wrapped.makeContext = { [self] () throws(SitegenError) in
             let context = try make()
-            let fingerprint = ContextFingerprint(makeFingerprint?() ?? context)
+            let fingerprint = ContextFingerprint(makeFingerprint?() ?? context, memo: sharedDigests)
             lock.withLock { fingerprints[key] = fingerprint }
             return context
         }
