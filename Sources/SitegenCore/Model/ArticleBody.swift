@@ -93,7 +93,8 @@ struct ArticleBody: Sendable {
     /// A spilled body's text at `range`.
     private static func read(_ spill: BodySpill, _ range: Range<Int>, path: String) throws(SitegenError) -> String {
         guard let text = spill.read(range) else {
-            throw SitegenError(.unreadableFile("its body could not be read back from a temporary file"), at: SourceLocation(path: path))
+            let why = "its body, put in a temporary file in .sitegen/, could not be read back (hint: check the project's disk, then build again)"
+            throw SitegenError(.unreadableFile(why), at: SourceLocation(path: path))
         }
         return text
     }

@@ -32,6 +32,10 @@ final class BodySpill: Sendable {
         self.descriptor = descriptor
     }
 
+    /// A spill on an open descriptor, which it closes (tests: `/dev/full` for a full disk, a
+    /// write-only file for one that cannot be read back).
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
     deinit { close(descriptor) }
 
     /// Bytes written so far.

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Testing
 @testable import SitegenCore
 
@@ -55,5 +58,34 @@ struct BodySpillTests {
         let bodies = try (0..<3).map { _ in try parse(budget: budget, spill: spill) }
         #expect(bodies.map(\.isSpilled) == [false, false, true])
         #expect(spill.size == bytes)
+    }
+
+    /// A full disk loses nothing: what could not be written is kept in memory instead.
+    @Test func onAFullDiskBodiesAreKeptInMemory() throws {
+        let spill = BodySpill(descriptor: open("/dev/full", O_RDWR))
+        #expect(spill.write(["text"]) == nil)
+        let body = try parse(budget: KeptHTML.Budget(bytes: 0), spill: spill)
+        #expect(!body.isSpilled)
+        #expect(try body.contents() == parse(budget: nil, spill: nil).contents())
+    }
+
+    /// A spill that cannot be read back is an error at the article's path, with a hint (a
+    /// build that fails at Render writes nothing: `StreamedWriteTests`, `BodyReadAgainTests`).
+    @Test func aBodyThatCannotBeReadBackIsAnError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID().uuidString)").path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        unlink(path)
+        let spill = BodySpill(descriptor: descriptor)
+        let body = try parse(budget: KeptHTML.Budget(bytes: 0), spill: spill)
+        #expect(body.isSpilled)
+        do throws(SitegenError) {
+            _ = try body.contents()
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.description
+                    == "Content/articles/a.txt:1:1: error: cannot read file: its body, put in a temporary file in .sitegen/, "
+                    + "could not be read back (hint: check the project's disk, then build again)")
+        }
     }
 }
