@@ -241,8 +241,8 @@ final class KeptHTML: Sendable {
     var isHeld: Bool { place.withLock { $0 != nil } }
 
     /// The bytes of HTML one build's Parse may keep, shared by its threads. Past the budget,
-    /// bodies are rendered again at Render as before, so memory stays bounded however large
-    /// the archive.
+    /// HTML goes to the build's spill (or, without one, bodies are rendered again at Render),
+    /// so memory stays bounded however large the archive.
     final class Budget: Sendable {
         /// What a build keeps at most: a 10,000-article archive of 600–900-word bodies has
         /// about 61 MB of body HTML.
