@@ -57,19 +57,23 @@ import Testing
         #expect(TemplateObject(["a": 1, "b": "x"] as [String: TemplateValue]) == object)
     }
 
-    /// Seeded random sets and removals, below and across the size where an index is kept,
-    /// answer as a dictionary does.
+    /// Sets, replacements and removals, below and across the size where an index is kept,
+    /// answer as a dictionary does. Step `n` touches key `n·7919 mod count` (a prime stride:
+    /// each run of `count` steps reaches every key once, in a scattered order); every third
+    /// such run removes every key, and every seventh step removes one.
     @Test(arguments: [8, 40, 200])
     func answersAsADictionaryDoes(keyCount: Int) {
-        var generator = SplitMix(seed: UInt64(keyCount))
         var object = TemplateObject()
         var model: [String: TemplateValue] = [:]
         let keys = (0..<keyCount).map { "key_with_a_long_shared_prefix_\($0)" } + (0..<keyCount).map { "k\($0)" }
+        var sizes = Set<Int>()
         for step in 0..<4_000 {
-            let key = keys[Int(generator.next() % UInt64(keys.count))]
-            let value: TemplateValue? = generator.next() % 4 == 0 ? nil : .int(step)
+            let key = keys[step * 7_919 % keys.count]
+            let removes = (step / keys.count) % 3 == 2 || step % 7 == 0
+            let value: TemplateValue? = removes ? nil : .int(step)
             object[key] = value
             model[key] = value
+            sizes.insert(model.count)
             if step % 97 == 0 {
                 #expect(object.count == model.count)
                 #expect(object == TemplateObject(model))
@@ -77,20 +81,9 @@ import Testing
         }
         for key in keys { #expect(object[key] == model[key]) }
         #expect(Set(object.keys) == Set(model.keys) && object.keys.count == model.count)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so that a failure can be replayed.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
+        // The object emptied and filled again: past the index's threshold, where it has the keys.
+        let largest = sizes.max() ?? 0
+        #expect(sizes.contains(0) && largest >= keys.count * 3 / 4)
+        #expect(keys.count <= TemplateObject.indexedCount || largest > TemplateObject.indexedCount)
     }
 }

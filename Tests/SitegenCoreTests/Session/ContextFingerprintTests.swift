@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TemplateEngine
 
@@ -50,7 +51,8 @@ struct ContextFingerprintTests {
         let memo = SharedDigests()
         let remembered = pages.concurrentMap { ContextFingerprint($0, memo: memo) }
         #expect(remembered == pages.map { ContextFingerprint($0) })
-        #expect(memo.madeCount >= 2 && memo.madeCount <= 4)  // two threads may both make one
+        // Threads that ask for an item at once may each make it: at most one per core.
+        #expect(memo.madeCount >= 2 && memo.madeCount <= 2 * ProcessInfo.processInfo.activeProcessorCount)
         #expect(Set(remembered).count == 50)
         let again = SharedDigests()
         _ = pages.map { ContextFingerprint($0, memo: again) }
