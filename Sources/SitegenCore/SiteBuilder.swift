@@ -174,6 +174,7 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("Write")
         report.stageTimes = clock.laps
+        Teardown.release((consume specs, consume pageSpecs, consume contexts, consume feeds, consume output, consume site))
         return .success(report)
     }
 }
