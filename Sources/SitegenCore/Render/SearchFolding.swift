@@ -306,6 +306,7 @@ enum PackedASCII {
 
     /// `count` ASCII bytes of `bytes` from `start`, lowercased into `lowered`, and their first
     /// sixteen packed into two integers (`SearchTermSet`'s key).
+    @inline(__always)
     static func lowercased(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, into lowered: UnsafeMutableBufferPointer<UInt8>
     ) -> (low: UInt64, high: UInt64) {

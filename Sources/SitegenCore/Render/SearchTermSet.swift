@@ -80,10 +80,13 @@ struct SearchTermSet {
     }
 
     private mutating func insert(_ low: UInt64, _ high: UInt64) {
-        // Probed on the table's buffer: this runs for every word of every article.
-        let (slot, found) = table.withUnsafeBufferPointer { Self.slot(of: low, high, in: $0) }
-        if found { return }
-        (table[2 * slot], table[2 * slot + 1]) = (low, high)
+        // Probed and written on the table's buffer: this runs for every word of every article.
+        let added = table.withUnsafeMutableBufferPointer { table in
+            let (slot, found) = Self.slot(of: low, high, in: UnsafeBufferPointer(table))
+            if !found { (table[2 &* slot], table[2 &* slot &+ 1]) = (low, high) }
+            return !found
+        }
+        guard added else { return }
         count += 1
         if count * 2 > table.count / 2 { grow() }
     }
@@ -101,6 +104,7 @@ struct SearchTermSet {
     /// Where the term packed as `low` and `high` is in `table` (pairs of integers, (0, 0) for an
     /// empty slot, a power of two of slots, never full), or the empty slot where it would go:
     /// open addressing with linear probing, as `SearchTermSet` and `PostingsBuilder` keep terms.
+    @inline(__always)
     static func slot(of low: UInt64, _ high: UInt64, in table: UnsafeBufferPointer<UInt64>) -> (slot: Int, found: Bool) {
         let mask = table.count / 2 &- 1
         var slot = hash(low, high) & mask
