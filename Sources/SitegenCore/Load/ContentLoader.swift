@@ -187,7 +187,7 @@ struct ContentLoader {
     ) {
         for entry in entries(of: folder) ?? [] {
             let named = extensions.map { extensions in
-                entry.name.lastIndex(of: ".").map { extensions.contains(String(entry.name[entry.name.index(after: $0)...])) } ?? false
+                entry.name.utf8.lastIndex(of: UInt8(ascii: ".")).map { extensions.contains(String(entry.name[entry.name.utf8.index(after: $0)...])) } ?? false
             } ?? true
             if entry.type == Int32(DT_REG) {
                 if named { result.append(entry.path) }

@@ -92,13 +92,13 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Stages `bytes` as the file at `path` (relative to the output folder).
     func stage(_ bytes: [UInt8], at path: String) throws(SitegenError) {
-        let slash = path.lastIndex(of: "/")
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))  // by bytes: a Character search took 1% of a build
         let folder = try folder(slash.map { String(path[..<$0]) } ?? "")
         let display = { self.writer.paths.display(self.root.appendingPathComponent(path)) }
         if folder.isNew {
             // A folder this build made appears whole at `commit`: nothing stands in it, and
             // the file can be written under its own name.
-            let location = folder.location + "/" + (slash.map { path[path.index(after: $0)...] } ?? path[...])
+            let location = folder.location + "/" + (slash.map { path[path.utf8.index(after: $0)...] } ?? path[...])
             var info = stat()
             try writer.writeFile(bytes, to: location, reportingAs: display(), info: &info)
             let stamp = FileStamp(path: path, info: info)
@@ -289,9 +289,9 @@ final class StagedOutput: @unchecked Sendable {
             if try ensureRoot(path) { lock.withLock { createdFolders.append(path) } }
             found = Folder(location: path, isNew: false)
         } else {
-            let slash = relative.lastIndex(of: "/")
+            let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/"))
             let parent = try folder(slash.map { String(relative[..<$0]) } ?? "")
-            let name = slash.map { relative[relative.index(after: $0)...] } ?? relative[...]
+            let name = slash.map { relative[relative.utf8.index(after: $0)...] } ?? relative[...]
             if parent.isNew {
                 // Inside a staged folder everything is this build's: another thread may just
                 // have made the same folder.
