@@ -103,7 +103,7 @@ struct PageContexts: Sendable {
     /// is_home, feed_url (a leader's or topic's own RSS feed, else null).
     func pageValue(
         route: Route, title: String, description: String, kind: String, ogType: String = "website",
-        jsonLD: JSONValue, feedURL: String? = nil
+        jsonLD: String, feedURL: String? = nil
     ) -> TemplateValue {
         .object([
             "title": .string(title),
@@ -114,7 +114,7 @@ struct PageContexts: Sendable {
             "markdown_url": route == .notFound ? .null : .string(links.markdownHref(route)),
             "markdown_canonical": route == .notFound ? .null : .string(links.absolute(file: route.file(.md))),
             "og_type": .string(ogType),
-            "json_ld": .string(jsonLD.serialized()),
+            "json_ld": .string(jsonLD),
             "is_home": .bool(route == .home(page: 1)),
             "feed_url": feedURL.map(TemplateValue.string) ?? .null,
         ])

@@ -34,7 +34,7 @@ extension PagePlan {
         fields["related"] = .list(RelatedArticles(site: site).related(to: index).map(contexts.articleRef(at:)))
         return base(
             route: route, title: article.title, description: article.summary, kind: "article", ogType: "article",
-            jsonLD: data.article(article), extra: ["article": .object(fields)])
+            jsonLD: data.article(article).serialized(), extra: ["article": .object(fields)])
     }
 
     /// `archive`: title, year, month (null on year pages), months [{name, url, count}];
@@ -74,7 +74,7 @@ extension PagePlan {
         ])
         return PageSpec(route: route, template: "archive", context: base(
             route: route, title: "Archive: \(title)", description: "Articles from \(title).", kind: "archive",
-            jsonLD: data.collection(name: title, route: route, trail: trail),
+            jsonLD: data.collection(name: title, route: route, trail: trail).serialized(),
             extra: ["archive": archive, "articles": .list(indexes.map(contexts.articleRef(at:)))]),
             lastModified: lastModified(indexes))
     }
@@ -83,7 +83,7 @@ extension PagePlan {
     func leadersIndex() -> PageSpec {
         PageSpec(route: .leaders, template: "leaders", context: base(
             route: .leaders, title: "Leaders", description: "Every leader in \(site.config.title)'s coverage.",
-            kind: "leaders", jsonLD: data.collection(name: "Leaders", route: .leaders, trail: [("Leaders", .leaders)]),
+            kind: "leaders", jsonLD: data.collection(name: "Leaders", route: .leaders, trail: [("Leaders", .leaders)]).serialized(),
             extra: ["leaders": .list(site.leaders.compactMap { contexts.leaderRef($0.id) })]))
     }
 
@@ -94,12 +94,13 @@ extension PagePlan {
     func leaderPages(_ leader: Leader) -> [PageSpec] {
         let indexes = site.articlesByLeader[leader.id] ?? []
         let leaderValue = Lazy { self.leaderValue(leader, indexes: indexes) }
+        let jsonLD = Lazy { data.leader(leader).serialized() }  // the same on each of the leader's pages
         let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
         return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items, modified in
             let route = Route.leader(leader.id, page: page)
             return PageSpec(route: route, template: "leader", context: base(
                 route: route, title: leader.name, description: description, kind: "leader", ogType: "profile",
-                jsonLD: data.leader(leader), feedURL: links.href(file: Route.leader(leader.id, page: 1).path + "feed.xml"),
+                jsonLD: jsonLD.value, feedURL: links.href(file: Route.leader(leader.id, page: 1).path + "feed.xml"),
                 extra: ["leader": leaderValue.value, "articles": items,
                         "pagination": contexts.pagination(page: page, total: total) { .leader(leader.id, page: $0) }]),
                 lastModified: modified)
@@ -135,7 +136,7 @@ extension PagePlan {
     func topicsIndex() -> PageSpec {
         PageSpec(route: .topics, template: "topics", context: base(
             route: .topics, title: "Topics", description: "Every topic in \(site.config.title)'s coverage.",
-            kind: "topics", jsonLD: data.collection(name: "Topics", route: .topics, trail: [("Topics", .topics)]),
+            kind: "topics", jsonLD: data.collection(name: "Topics", route: .topics, trail: [("Topics", .topics)]).serialized(),
             extra: ["topics": .list(site.topics.compactMap { contexts.topicRef($0.id) })]))
     }
 
@@ -146,12 +147,13 @@ extension PagePlan {
     func topicPages(_ topic: Topic) -> [PageSpec] {
         let indexes = site.articlesByTopic[topic.id] ?? []
         let topicValue = Lazy { self.topicValue(topic, indexes: indexes) }
+        let jsonLD = Lazy { data.topic(topic).serialized() }  // the same on each of the topic's pages
         let description = Article.summary(from: topic.explainer.firstParagraph)
         return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items, modified in
             let route = Route.topic(topic.id, page: page)
             return PageSpec(route: route, template: "topic", context: base(
                 route: route, title: topic.name, description: description, kind: "topic",
-                jsonLD: data.topic(topic), feedURL: links.href(file: Route.topic(topic.id, page: 1).path + "feed.xml"),
+                jsonLD: jsonLD.value, feedURL: links.href(file: Route.topic(topic.id, page: 1).path + "feed.xml"),
                 extra: ["topic": topicValue.value, "articles": items,
                         "pagination": contexts.pagination(page: page, total: total) { .topic(topic.id, page: $0) }]),
                 lastModified: modified)
