@@ -51,22 +51,36 @@ public struct BuildOptions: Sendable {
 
 /// The project's folders, resolved.
 public struct ProjectPaths: Sendable {
-    var root: URL
+    let root: URL
     var content: URL
     var templates: URL
     var output: URL
+    /// `root`'s path ending in "/", made once: a URL's `path` decodes it again on each call.
+    private let rootPrefix: String
+
+    init(root: URL, content: URL, templates: URL, output: URL) {
+        self.root = root
+        self.content = content
+        self.templates = templates
+        self.output = output
+        rootPrefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    }
 
     /// The output folder as printed in the summary line.
     public var displayOutput: String { display(output) + "/" }
 
     /// A path for diagnostics: relative to the project root when inside it.
     func display(_ url: URL) -> String {
-        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        display(path: url.path, url: url)
+    }
+
+    /// `display(_:)` of the file at `path`, without making a URL unless the path has
+    /// something to standardize (a `.` or `..` component, or an empty one).
+    func display(path: String, url: URL? = nil) -> String {
         // Standardizing a URL costs ten times reading its path (one call per content file):
         // done only when the path has something to standardize.
-        let path = url.path
-        let full = Self.isStandard(path) ? path : url.standardizedFileURL.path
-        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+        let full = Self.isStandard(path) ? path : (url ?? URL(fileURLWithPath: path)).standardizedFileURL.path
+        return full.hasPrefix(rootPrefix) ? String(full.dropFirst(rootPrefix.count)) : full
     }
 
     /// Whether `standardizedFileURL` would leave `path` as it is: no `.` or `..` component

@@ -63,10 +63,10 @@ public struct SiteBuilder: Sendable {
             config: config, includeDrafts: options.includeDrafts, now: options.now.map(NewsDate.init(unixTime:)))
         let checker = SiteAssembler.ArticleChecker(
             assembler: assembler, leaders: leaders.compactMap(\.value), topics: topics.compactMap(\.value))
-        var articles = content.articles.concurrentMap {
-            url -> (diagnostics: [SitegenError], checked: SiteAssembler.CheckedArticle?) in
+        var articles = content.articlePaths.concurrentMap {
+            path -> (diagnostics: [SitegenError], checked: SiteAssembler.CheckedArticle?) in
             let parsed: ParseOutcome<ParsedArticle>
-            switch reader.read(url) {
+            switch reader.read(path: path) {
             case .failure(let error): parsed = ParseOutcome(diagnostics: [error])
             case .success(let file): parsed = file.path.hasSuffix(".txt") ? rawParser.parse(file) : articleParser.parse(file)
             }

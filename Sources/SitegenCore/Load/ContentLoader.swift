@@ -5,10 +5,8 @@ import Glibc
 
 /// Everything read from `Content/`, before parsing.
 struct LoadedContent: Sendable {
-    /// Article files, sorted by path. They are read by the Parse stage, each just before it
+    /// Article files' paths, sorted. They are read by the Parse stage, each just before it
     /// is parsed, so that a large archive's text is never all in memory at once.
-    var articles: [URL] = []
-    /// The same files' paths, as strings.
     var articlePaths: [String] = []
     var leaders: [SourceFile] = []
     var topics: [SourceFile] = []
@@ -43,13 +41,11 @@ struct ContentLoader {
         var unreadable: [SitegenError] = []
         content.articlePaths = filePaths(
             under: root.appendingPathComponent("articles"), extensions: ["md", "txt"], unreadable: &unreadable)
-        let articleURLs = content.articlePaths.map { URL(fileURLWithPath: $0, isDirectory: false) }
         let leaderURLs = filePaths(under: root.appendingPathComponent("leaders"), extensions: ["md"], unreadable: &unreadable)
             .map { URL(fileURLWithPath: $0, isDirectory: false) }
         let topicURLs = filePaths(under: root.appendingPathComponent("topics"), extensions: ["md"], unreadable: &unreadable)
             .map { URL(fileURLWithPath: $0, isDirectory: false) }
         content.errors += unreadable
-        content.articles = articleURLs
         let results = (leaderURLs + topicURLs).concurrentMap { read($0) }
         for (index, result) in results.enumerated() {
             switch result {
@@ -84,16 +80,23 @@ struct ContentLoader {
     /// Reads one file as UTF-8 text with a size limit, noting its stamp so that a part of it
     /// can be read again (`SourceFile.Origin`).
     func read(_ url: URL) -> Result<SourceFile, SitegenError> {
-        let path = paths.display(url)
+        read(path: url.path, url: url)
+    }
+
+    /// `read(_:)` of the file at `path` (an article's, as `LoadedContent.articlePaths` lists
+    /// it): a URL is made only if the file cannot be read quickly.
+    func read(path filePath: String, url knownURL: URL? = nil) -> Result<SourceFile, SitegenError> {
+        let path = paths.display(path: filePath, url: knownURL)
         var bytes: [UInt8]
         let stamp: FileStamp
-        switch Self.readQuickly(url.path, limit: maxFileSize) {
+        switch Self.readQuickly(filePath, limit: maxFileSize) {
         case .bytes(let read, let info):
             bytes = read
-            stamp = FileStamp(path: url.path, info: info)
+            stamp = FileStamp(path: filePath, info: info)
         case .tooLarge(let size):
             return .failure(SitegenError(.fileTooLarge(bytes: size, limit: maxFileSize), at: SourceLocation(path: path)))
         case .failed:
+            let url = knownURL ?? URL(fileURLWithPath: filePath, isDirectory: false)
             do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {

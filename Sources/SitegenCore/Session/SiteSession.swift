@@ -144,14 +144,13 @@ public final class SiteSession: @unchecked Sendable {
         let profileParser = ProfileParser(renderer: renderer)
         let known = files
         let sharedUnchanged = previous != nil
-        let remembered = Array(zip(content.articles, content.articlePaths)).concurrentMap {
-            url, path -> RememberedFile in
+        let remembered = content.articlePaths.concurrentMap { path -> RememberedFile in
             let stamp = FileStamp(path: path)
             if let file = known[path], file.stamp == stamp, stamp.exists {
                 return sharedUnchanged
                     ? file : RememberedFile(stamp: stamp, outcome: file.outcome, checked: nil)
             }
-            switch reader.read(url) {
+            switch reader.read(path: path) {
             case .failure(let error):
                 return RememberedFile(stamp: stamp, outcome: ParseOutcome(diagnostics: [error]))
             case .success(let file):
