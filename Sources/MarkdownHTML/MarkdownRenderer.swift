@@ -10,7 +10,38 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// The document as an HTML fragment, ending in a newline unless empty.
     public var html: String
     /// The document's text without markup: blocks separated by blank lines, breaks as spaces.
-    public var plainText: String
+    /// Kept as libcmark's bytes until asked for as a String (`withPlainTextUTF8` reads them
+    /// without making one): most articles only count its words.
+    public var plainText: String {
+        get {
+            switch text {
+            case .string(let string): string
+            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        set { text = .string(newValue) }
+    }
+
+    private enum Text: Sendable {
+        case string(String)
+        /// Valid UTF-8 (libcmark's literals of a String's text).
+        case utf8([UInt8])
+    }
+
+    private var text: Text
+
+    /// Calls `body` with the plain text's UTF-8.
+    public func withPlainTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch text {
+        case .string(var string): string.withUTF8(body)
+        case .utf8(let bytes): bytes.withUnsafeBufferPointer(body)
+        }
+    }
+
+    public static func == (lhs: RenderedMarkdown, rhs: RenderedMarkdown) -> Bool {
+        lhs.html == rhs.html && lhs.plainText == rhs.plainText && lhs.firstParagraph == rhs.firstParagraph
+            && lhs.markdown == rhs.markdown
+    }
     /// The text of the first top-level paragraph, or an empty string.
     public var firstParagraph: String
 
@@ -24,7 +55,15 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// Creates a rendering from parts, for text rendered outside libcmark.
     public init(html: String, plainText: String, firstParagraph: String, markdown: String = "") {
         self.html = html
-        self.plainText = plainText
+        self.text = .string(plainText)
+        self.firstParagraph = firstParagraph
+        self.markdown = markdown
+    }
+
+    /// A rendering whose plain text is libcmark's valid UTF-8 bytes.
+    fileprivate init(html: String, plainTextUTF8: [UInt8], firstParagraph: String, markdown: String) {
+        self.html = html
+        self.text = .utf8(plainTextUTF8)
         self.firstParagraph = firstParagraph
         self.markdown = markdown
     }
@@ -80,7 +119,7 @@ public struct MarkdownRenderer: Sendable {
                     free(buffer)
                 }
             }
-            return RenderedMarkdown(html: html, plainText: text.all, firstParagraph: text.first, markdown: published)
+            return RenderedMarkdown(html: html, plainTextUTF8: text.all, firstParagraph: text.first, markdown: published)
         }
     }
 }
@@ -160,8 +199,8 @@ extension MarkdownRenderer {
     /// Walks the tree once, collecting text nodes; block ends become blank lines. The text is
     /// gathered as bytes and decoded once: libcmark's literals are valid UTF-8 (its input is a
     /// `String`, and it writes U+FFFD for a bad character reference) and hold no NUL.
-    fileprivate static func plainText(of document: OpaquePointer, capacity: Int) -> (all: String, first: String, mayNeedDefusing: Bool) {
-        guard let iterator = cmark_iter_new(document) else { return ("", "", false) }
+    fileprivate static func plainText(of document: OpaquePointer, capacity: Int) -> (all: [UInt8], first: String, mayNeedDefusing: Bool) {
+        guard let iterator = cmark_iter_new(document) else { return ([], "", false) }
         defer { cmark_iter_free(iterator) }
         var all: [UInt8] = []
         all.reserveCapacity(capacity)  // the text is about as long as the source, rarely longer
@@ -204,8 +243,8 @@ extension MarkdownRenderer {
                 break
             }
         }
-        var text = String(decoding: all, as: UTF8.self)
-        while text.hasSuffix("\n") { text.removeLast() }
-        return (text, first.map { String(decoding: all[$0], as: UTF8.self) } ?? "", mayNeedDefusing)
+        let paragraph = first.map { String(decoding: all[$0], as: UTF8.self) } ?? ""
+        while all.last == 0x0A { all.removeLast() }
+        return (all, paragraph, mayNeedDefusing)
     }
 }

@@ -60,6 +60,18 @@ struct MarkdownRendererTests {
         #expect(rendered.firstParagraph == "Erdoğan “met” 👩‍👩‍👧 e\u{301} \u{FFFD} \u{FFFD} & 😀 end")
     }
 
+    /// The text is kept as libcmark's bytes until asked for as a String: both give the same
+    /// text, and so does a text set as a String.
+    @Test func plainTextBytesAreItsUTF8() {
+        var rendered = renderer.render("# Erdoğan\n\nmet *Xi* in Busan.\n")
+        #expect(rendered.withPlainTextUTF8 { Array($0) } == Array("Erdoğan\n\nmet Xi in Busan.".utf8))
+        #expect(rendered.plainText == "Erdoğan\n\nmet Xi in Busan.")
+        rendered.plainText = "set é"
+        #expect(rendered.withPlainTextUTF8 { Array($0) } == Array("set é".utf8))
+        #expect(rendered == RenderedMarkdown(
+            html: rendered.html, plainText: "set é", firstParagraph: "met Xi in Busan.", markdown: rendered.markdown))
+    }
+
     @Test func firstParagraphSkipsQuotes() {
         let rendered = renderer.render("> quoted\n\nReal first.\n")
         #expect(rendered.firstParagraph == "Real first.")

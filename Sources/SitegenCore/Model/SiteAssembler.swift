@@ -114,7 +114,7 @@ struct SiteAssembler {
             if let handle = post.handle?.lowercased(), let id = handles[handle] { counts[id, default: 0] += 1 }
         }
         if !handles.isEmpty {
-            for handle in handleSearch.handles(foundIn: article.title + "\n" + article.body.plainText) {
+            for handle in handleSearch.handles(foundIn: article.title + "\n" + words.body.text) {
                 counts[handles[handle]!, default: 0] += 1
             }
         }

@@ -13,6 +13,11 @@ enum WordScanner {
         standaloneWordCount(text) ?? text.split(whereSeparator: { $0.isWhitespace }).count
     }
 
+    /// `wordCount` of the text whose valid UTF-8 is `bytes`.
+    static func wordCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        standaloneWordCount(bytes) ?? wordCount(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// `wordCount` read from UTF-8 bytes; nil when a scalar is not standalone.
     static func standaloneWordCount(_ text: String) -> Int? { withUTF8(of: text, standaloneWordCount) }
 

@@ -46,7 +46,7 @@ struct ArticleParser {
         // the body read again from its file (`ArticleBody`). The body itself is not kept.
         let makesHTML = keptHTML.map { $0.hasRoom || spill != nil } ?? false
         var body = renderer.render(split.body, includingHTML: makesHTML)
-        let wordCount = WordScanner.wordCount(body.plainText)
+        let wordCount = body.withPlainTextUTF8(WordScanner.wordCount(utf8:))
         if fields.leaders != nil, fields.topics != nil { body.plainText = "" }  // nothing to infer from it
         let isPublishedAsWritten = body.markdown == split.body
         var kept: KeptHTML?

@@ -14,6 +14,7 @@ struct WordScannerTests {
 
     @Test(arguments: samples) func wordCountMatchesCharacters(text: String) {
         #expect(WordScanner.wordCount(text) == text.split(whereSeparator: { $0.isWhitespace }).count)
+        #expect(Array(text.utf8).withUnsafeBufferPointer(WordScanner.wordCount(utf8:)) == WordScanner.wordCount(text))
     }
 
     @Test(arguments: samples) func wordsMatchCharacters(text: String) {
