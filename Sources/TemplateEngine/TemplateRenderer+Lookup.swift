@@ -13,7 +13,7 @@ extension TemplateRenderer {
         var value: TemplateValue?
         var index = stack.count - 1
         while index >= 0 {
-            if case .object(let object) = stack[index], let found = object[first] {
+            if let found = stack[index].member(first) {
                 value = found
                 break
             }
@@ -28,7 +28,7 @@ extension TemplateRenderer {
         if keys.count == 1 { return value }
         let parts = name.parts
         for partIndex in 1..<keys.count {
-            if case .object(let object) = value.unshared, let next = object[keys[partIndex]] {
+            if let next = value.unsharedMember(keys[partIndex]) {
                 value = next
                 continue
             }
