@@ -45,7 +45,12 @@ struct FrontMatter {
         }
     }
 
-    subscript(key: String) -> Entry? { entries.first { $0.key == key } }
+    /// The entry of `key`. Keys are compared in place: `first(where:)` copied (retained and
+    /// released) every entry it passed, a dozen lookups of a few entries per article.
+    subscript(key: String) -> Entry? {
+        for index in entries.indices where entries[index].key == key { return entries[index] }
+        return nil
+    }
 
     static func location(of node: Node, path: String, firstLine: Int) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(path: path, line: firstLine) }
@@ -170,7 +175,8 @@ struct FrontMatterReader {
 
     /// A warning for each key not in `allowed`, with a "did you mean" hint.
     mutating func warnAboutUnknownKeys(allowed: [String]) {
-        for entry in frontMatter.entries where !allowed.contains(entry.key) {
+        for index in frontMatter.entries.indices where !allowed.contains(frontMatter.entries[index].key) {
+            let entry = frontMatter.entries[index]
             let hint = Suggestion.closest(to: entry.key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
             diagnostics.append(.warning(.unknownKey(entry.key, hint: hint), at: entry.keyLocation))
         }
