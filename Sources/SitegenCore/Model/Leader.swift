@@ -1,7 +1,9 @@
 import MarkdownHTML
 
 /// A world leader, from `Content/leaders/<id>.md`.
-struct Leader: Sendable {
+/// A class for the reason `Article` is one: pages, contexts and JSON-LD refer to leaders, and
+/// a copy of a reference is one retain.
+final class Leader: Sendable {
     /// The file name without `.md`; the URL segment.
     let id: Slug
     let name: String
@@ -15,10 +17,25 @@ struct Leader: Sendable {
     /// The biography's Markdown source, for the leader's Markdown page.
     let biographyMarkdown: String
     let sourcePath: String
+
+    init(
+        id: Slug, name: String, role: String, country: String, aliases: [String], handles: [String],
+        biography: RenderedMarkdown, biographyMarkdown: String, sourcePath: String
+    ) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.country = country
+        self.aliases = aliases
+        self.handles = handles
+        self.biography = biography
+        self.biographyMarkdown = biographyMarkdown
+        self.sourcePath = sourcePath
+    }
 }
 
 /// A topic, from `Content/topics/<id>.md`.
-struct Topic: Sendable {
+final class Topic: Sendable {
     let id: Slug
     let name: String
     /// Phrases that mark an article as being about the topic.
@@ -27,4 +44,13 @@ struct Topic: Sendable {
     /// The explainer's Markdown source.
     let explainerMarkdown: String
     let sourcePath: String
+
+    init(id: Slug, name: String, keywords: [String], explainer: RenderedMarkdown, explainerMarkdown: String, sourcePath: String) {
+        self.id = id
+        self.name = name
+        self.keywords = keywords
+        self.explainer = explainer
+        self.explainerMarkdown = explainerMarkdown
+        self.sourcePath = sourcePath
+    }
 }

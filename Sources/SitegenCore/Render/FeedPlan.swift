@@ -49,7 +49,7 @@ struct FeedPlan {
     private func feedItem(_ index: Int) -> TemplateObject {
         let article = site.articles[index]
         let url = links.absolute(.article(article.date, article.slug))
-        let categories = article.leaderIDs.compactMap(site.leader).map(\.name) + article.topicIDs.compactMap(site.topic).map(\.name)
+        let categories = article.leaderIDs.compactMap { site.leader($0) }.map(\.name) + article.topicIDs.compactMap { site.topic($0) }.map(\.name)
         return [
             "title": .string(article.title),
             "link": .string(url),
@@ -209,7 +209,7 @@ struct FeedPlan {
             ]
             if let updated = article.updated { fields.append(("date_modified", .string(updated.iso8601))) }
             fields.append(("authors", .array([.object([("name", .string(article.author ?? site.config.publisher))])])))
-            let tags = article.leaderIDs.compactMap(site.leader).map(\.name) + article.topicIDs.compactMap(site.topic).map(\.name)
+            let tags = article.leaderIDs.compactMap { site.leader($0) }.map(\.name) + article.topicIDs.compactMap { site.topic($0) }.map(\.name)
             if !tags.isEmpty { fields.append(("tags", .array(tags.map(JSONValue.string)))) }
             return .object(fields)
         }

@@ -71,8 +71,8 @@ struct SearchIndex {
     private static func termSets(
         of article: Article, in site: Site
     ) -> Result<(strong: SearchTermSet, all: SearchTermSet), SitegenError> {
-        let leaderNames = article.leaderIDs.compactMap(site.leader).map(\.name)
-        let topicNames = article.topicIDs.compactMap(site.topic).map(\.name)
+        let leaderNames = article.leaderIDs.compactMap { site.leader($0) }.map(\.name)
+        let topicNames = article.topicIDs.compactMap { site.topic($0) }.map(\.name)
         var strong = SearchTermSet()
         for text in [article.title] + leaderNames { strong.insertTerms(of: text) }
         var all = strong

@@ -32,7 +32,7 @@ struct StructuredData {
 
     func article(_ article: Article) -> JSONValue {
         let route = Route.article(article.date, article.slug)
-        let leaders = article.leaderIDs.compactMap(site.leader)
+        let leaders = article.leaderIDs.compactMap { site.leader($0) }
         let author: JSONValue = article.author.map {
             .object([("@type", .string("Person")), ("name", .string($0))])
         } ?? publisher
