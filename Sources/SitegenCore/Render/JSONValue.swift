@@ -28,20 +28,22 @@ enum JSONValue: Sendable, Equatable {
         case .int(let value): out += String(value).utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
         case .null: out += "null".utf8
+        // By index, reading each member in place: `enumerated()` copied (retained) each
+        // member, key and value, on the way.
         case .array(let items):
             out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
+            for index in items.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                item.write(to: &out)
+                items[index].write(to: &out)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (index, (key, value)) in members.enumerated() {
+            for index in members.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, to: &out)
+                Self.writeString(members[index].0, to: &out)
                 out.append(UInt8(ascii: ":"))
-                value.write(to: &out)
+                members[index].1.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -49,53 +51,59 @@ enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { source in
-            var runStart = 0, index = 0
-            while index < source.count {
-                // Eight bytes at a time while none of them can need an escape.
-                if index &+ 8 <= source.count,
-                    !mayNeedEscape(UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                {
-                    index &+= 8
-                    continue
-                }
-                let byte = source[index]
-                // Most bytes need nothing: copy them in runs.
-                guard needsEscape(byte) else {
-                    index += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""): bytes += #"\""#.utf8
-                case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
-                case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
-                case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
-                case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
-                case UInt8(ascii: "<"): bytes += #"\u003c"#.utf8
-                case UInt8(ascii: ">"): bytes += #"\u003e"#.utf8
-                case UInt8(ascii: "&"): bytes += #"\u0026"#.utf8
-                case 0xE2:
-                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                    if index + 1 < source.count, source[index] == 0x80, source[index + 1] == 0xA8 || source[index + 1] == 0xA9 {
-                        bytes += (source[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
-                        index += 2
-                    } else {
-                        bytes.append(byte)
-                    }
-                default:  // the other control characters
-                    let hex = String(byte, radix: 16)
-                    bytes += "\\u".utf8
-                    bytes += String(repeating: "0", count: 4 - hex.count).utf8
-                    bytes += hex.utf8
-                }
-                runStart = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+        // A native string's bytes are read where they are; only another kind is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &bytes) }) == nil {
+            var copy = text
+            copy.withUTF8 { writeEscaped($0, to: &bytes) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The UTF-8 of a string's text, escaped for JSON inside `<script>`.
+    private static func writeEscaped(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var runStart = 0, index = 0
+        while index < source.count {
+            // Eight bytes at a time while none of them can need an escape.
+            if index &+ 8 <= source.count,
+                !mayNeedEscape(UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            {
+                index &+= 8
+                continue
+            }
+            let byte = source[index]
+            // Most bytes need nothing: copy them in runs.
+            guard needsEscape(byte) else {
+                index += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): bytes += #"\""#.utf8
+            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+            case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+            case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+            case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+            case UInt8(ascii: "<"): bytes += #"\u003c"#.utf8
+            case UInt8(ascii: ">"): bytes += #"\u003e"#.utf8
+            case UInt8(ascii: "&"): bytes += #"\u0026"#.utf8
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                if index + 1 < source.count, source[index] == 0x80, source[index + 1] == 0xA8 || source[index + 1] == 0xA9 {
+                    bytes += (source[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                    index += 2
+                } else {
+                    bytes.append(byte)
+                }
+            default:  // the other control characters
+                let hex = String(byte, radix: 16)
+                bytes += "\\u".utf8
+                bytes += String(repeating: "0", count: 4 - hex.count).utf8
+                bytes += hex.utf8
+            }
+            runStart = index
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
     }
 
     /// Whether `byte` needs an escape: a control character, `"`, a backslash, `<`, `>`, `&`, or
