@@ -51,7 +51,7 @@ extension TemplateNode {
     func replica() -> TemplateNode {
         switch self {
         case .text(let text):
-            .text(TemplateText(utf8: Replica.bytes(text.utf8), lines: text.lines.map(Replica.bytes)))
+            .text(TemplateText(utf8: Replica.bytes(text.utf8), lineEnds: text.lineEnds.withUnsafeBufferPointer { [Int]($0) }))
         case .variable(let variable):
             .variable(
                 TemplateVariable(

@@ -51,20 +51,25 @@ struct TemplateNameError: Error, Equatable {
     let why: String
 }
 
-/// Literal text as UTF-8, also kept cut into lines for rendering inside an indented partial or block.
+/// Literal text as UTF-8, and where its lines end, for rendering inside an indented partial or block.
 final class TemplateText: Sendable {
     let utf8: [UInt8]
-    /// The text cut after each "\n"; every line but possibly the last ends with "\n".
-    let lines: [[UInt8]]
+    /// Where each line ends in `utf8`: the text cut after each "\n"; every line but possibly the
+    /// last ends with "\n". (Offsets, not arrays: rendering a line then retains nothing.)
+    let lineEnds: [Int]
 
     init(_ text: String) {
         self.utf8 = Array(text.utf8)
-        self.lines = text.linesKeepingBreaks().map { Array($0.utf8) }
+        var end = 0
+        self.lineEnds = text.linesKeepingBreaks().map { line in
+            end += line.utf8.count
+            return end
+        }
     }
 
-    init(utf8: [UInt8], lines: [[UInt8]]) {
+    init(utf8: [UInt8], lineEnds: [Int]) {
         self.utf8 = utf8
-        self.lines = lines
+        self.lineEnds = lineEnds
     }
 
     var text: String { String(decoding: utf8, as: UTF8.self) }

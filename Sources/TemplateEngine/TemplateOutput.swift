@@ -33,6 +33,10 @@ struct TemplateOutput {
         bytes.append(contentsOf: utf8)
     }
 
+    mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: utf8)
+    }
+
     mutating func append(_ string: String) {
         var string = string
         string.withUTF8 { bytes.append(contentsOf: $0) }

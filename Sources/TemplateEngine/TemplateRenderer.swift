@@ -229,10 +229,14 @@ struct TemplateRenderer {
     }
 
     private mutating func appendIndented(_ text: TemplateText) {
-        for line in text.lines {
-            if atLineStart { writeIndentation() }
-            output.append(line)
-            atLineStart = line.last == UInt8(ascii: "\n")
+        text.utf8.withUnsafeBufferPointer { utf8 in
+            var start = 0
+            for end in text.lineEnds {
+                if atLineStart { writeIndentation() }
+                output.append(UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                atLineStart = end > start && utf8[end - 1] == UInt8(ascii: "\n")
+                start = end
+            }
         }
     }
 
