@@ -22,6 +22,14 @@ public struct RenderedMarkdown: Sendable, Equatable {
         set { text = .string(newValue) }
     }
 
+    /// The text of the first top-level paragraph, or an empty string.
+    public var firstParagraph: String
+
+    /// The Markdown to publish beside the HTML: the source as written, unless the renderer is
+    /// safe and the source holds raw HTML or a script link; then libcmark's CommonMark
+    /// rendering of the document with raw HTML turned into literal text and such links emptied.
+    public var markdown: String
+
     private enum Text: Sendable {
         case string(String)
         /// Valid UTF-8 (libcmark's literals of a String's text).
@@ -38,21 +46,14 @@ public struct RenderedMarkdown: Sendable, Equatable {
         }
     }
 
+    /// Equal parts, the plain text compared as text however each side keeps it.
     public static func == (lhs: RenderedMarkdown, rhs: RenderedMarkdown) -> Bool {
         lhs.html == rhs.html && lhs.plainText == rhs.plainText && lhs.firstParagraph == rhs.firstParagraph
             && lhs.markdown == rhs.markdown
     }
-    /// The text of the first top-level paragraph, or an empty string.
-    public var firstParagraph: String
 
-    /// Creates a rendered document from parts made elsewhere, such as the raw text parser,
-    /// which writes its HTML itself because raw text is never Markdown.
-    /// The Markdown to publish beside the HTML: the source as written, unless the renderer is
-    /// safe and the source holds raw HTML or a script link; then libcmark's CommonMark
-    /// rendering of the document with raw HTML turned into literal text and such links emptied.
-    public var markdown: String
-
-    /// Creates a rendering from parts, for text rendered outside libcmark.
+    /// Creates a rendering from parts made elsewhere, such as the raw text parser, which writes
+    /// its HTML itself because raw text is never Markdown.
     public init(html: String, plainText: String, firstParagraph: String, markdown: String = "") {
         self.html = html
         self.text = .string(plainText)

@@ -19,13 +19,18 @@ struct BodySpillTests {
 
         """
 
+    /// A spill in the system's temporary folder.
+    func temporarySpill() throws -> BodySpill {
+        try #require(BodySpill(folder: FileManager.default.temporaryDirectory.path))
+    }
+
     func parse(budget: KeptHTML.Budget?, spill: BodySpill?) throws -> ArticleBody {
         let file = SourceFile(path: "Content/articles/a.txt", text: raw)
         return try #require(RawTextParser(keptHTML: budget, spill: spill).parse(file).value).articleBody
     }
 
     @Test func textsComeBackAsWrittenFromManyThreads() throws {
-        let spill = try #require(BodySpill(folder: FileManager.default.temporaryDirectory.path))
+        let spill = try temporarySpill()
         let texts = (0..<2_000).map { index in
             String(repeating: "é\(index) <p>&</p> 👍🏽\n", count: index % 7) + (index % 5 == 0 ? "" : "end \(index)")
         }
@@ -39,8 +44,8 @@ struct BodySpillTests {
 
     @Test func aRawBodyPastTheBudgetIsSpilledAndReadsTheSame() throws {
         let kept = try parse(budget: nil, spill: nil)
-        let stillKept = try parse(budget: KeptHTML.Budget(), spill: try #require(BodySpill(folder: FileManager.default.temporaryDirectory.path)))
-        let spilled = try parse(budget: KeptHTML.Budget(bytes: 0), spill: try #require(BodySpill(folder: FileManager.default.temporaryDirectory.path)))
+        let stillKept = try parse(budget: KeptHTML.Budget(), spill: try temporarySpill())
+        let spilled = try parse(budget: KeptHTML.Budget(bytes: 0), spill: try temporarySpill())
         #expect(!kept.isSpilled && !stillKept.isSpilled && spilled.isSpilled)
         let contents = try kept.contents()
         #expect(contents.html.contains("<figure class=\"post\">") && contents.markdown.contains("&"))
@@ -54,7 +59,7 @@ struct BodySpillTests {
         let size = try parse(budget: nil, spill: nil).contents()
         let bytes = size.html.utf8.count + size.markdown.utf8.count
         let budget = KeptHTML.Budget(bytes: bytes * 2)
-        let spill = try #require(BodySpill(folder: FileManager.default.temporaryDirectory.path))
+        let spill = try temporarySpill()
         let bodies = try (0..<3).map { _ in try parse(budget: budget, spill: spill) }
         #expect(bodies.map(\.isSpilled) == [false, false, true])
         #expect(spill.size == bytes)
