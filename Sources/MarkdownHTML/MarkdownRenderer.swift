@@ -7,8 +7,26 @@ import Darwin
 
 /// Markdown rendered once: the HTML and the plain text of the same document.
 public struct RenderedMarkdown: Sendable, Equatable {
-    /// The document as an HTML fragment, ending in a newline unless empty.
-    public var html: String
+    /// The document as an HTML fragment, ending in a newline unless empty. Kept as libcmark's
+    /// bytes until asked for as a String (`htmlUTF8` gives them without making one): a build
+    /// writes them out as they are.
+    public var html: String {
+        get {
+            switch htmlText {
+            case .string(let string): string
+            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        set { htmlText = .string(newValue) }
+    }
+
+    /// `html` as UTF-8, without making a String of libcmark's bytes.
+    public var htmlUTF8: [UInt8] {
+        switch htmlText {
+        case .string(let string): Array(string.utf8)
+        case .utf8(let bytes): bytes
+        }
+    }
     /// The document's text without markup: blocks separated by blank lines, breaks as spaces.
     /// Kept as libcmark's bytes until asked for as a String (`withPlainTextUTF8` reads them
     /// without making one): most articles only count its words.
@@ -37,6 +55,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
     }
 
     private var text: Text
+    private var htmlText: Text
 
     /// Calls `body` with the plain text's UTF-8.
     public func withPlainTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
@@ -48,22 +67,22 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// Equal parts, the plain text compared as text however each side keeps it.
     public static func == (lhs: RenderedMarkdown, rhs: RenderedMarkdown) -> Bool {
-        lhs.html == rhs.html && lhs.plainText == rhs.plainText && lhs.firstParagraph == rhs.firstParagraph
+        lhs.htmlUTF8 == rhs.htmlUTF8 && lhs.plainText == rhs.plainText && lhs.firstParagraph == rhs.firstParagraph
             && lhs.markdown == rhs.markdown
     }
 
     /// Creates a rendering from parts made elsewhere, such as the raw text parser, which writes
     /// its HTML itself because raw text is never Markdown.
     public init(html: String, plainText: String, firstParagraph: String, markdown: String = "") {
-        self.html = html
+        self.htmlText = .string(html)
         self.text = .string(plainText)
         self.firstParagraph = firstParagraph
         self.markdown = markdown
     }
 
-    /// A rendering whose plain text is libcmark's valid UTF-8 bytes.
-    fileprivate init(html: String, plainTextUTF8: [UInt8], firstParagraph: String, markdown: String) {
-        self.html = html
+    /// A rendering whose HTML and plain text are libcmark's valid UTF-8 bytes.
+    fileprivate init(htmlUTF8: [UInt8], plainTextUTF8: [UInt8], firstParagraph: String, markdown: String) {
+        self.htmlText = .utf8(htmlUTF8)
         self.text = .utf8(plainTextUTF8)
         self.firstParagraph = firstParagraph
         self.markdown = markdown
@@ -87,13 +106,30 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown` to an HTML fragment.
     public func html(from markdown: String) -> String {
+        String(decoding: htmlUTF8(from: markdown), as: UTF8.self)
+    }
+
+    /// `html(from:)` as UTF-8, without making a String of libcmark's bytes.
+    public func htmlUTF8(from markdown: String) -> [UInt8] {
         var source = markdown
-        return source.withUTF8 { bytes in
-            guard let base = bytes.baseAddress,
-                let buffer = cmark_markdown_to_html(base, bytes.count, cmarkOptions)
-            else { return "" }
-            defer { free(buffer) }
-            return String(cString: buffer)
+        return source.withUTF8 { htmlUTF8(fromUTF8: $0) }
+    }
+
+    /// `html(from:)` of Markdown given as valid UTF-8.
+    public func htmlUTF8(fromUTF8 markdown: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard let base = markdown.baseAddress, let buffer = cmark_markdown_to_html(base, markdown.count, cmarkOptions)
+        else { return [] }
+        defer { free(buffer) }
+        return Self.bytes(of: buffer)
+    }
+
+    /// The bytes of a C string libcmark made (valid UTF-8, since its input was).
+    private static func bytes(of buffer: UnsafeMutablePointer<CChar>) -> [UInt8] {
+        let count = strlen(buffer)
+        guard count > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in
+            UnsafeMutableRawPointer(storage.baseAddress!).copyMemory(from: buffer, byteCount: count)
+            initialized = count
         }
     }
 
@@ -108,9 +144,9 @@ public struct MarkdownRenderer: Sendable {
             else { return RenderedMarkdown(html: "", plainText: "", firstParagraph: "", markdown: markdown) }
             defer { cmark_node_free(document) }
             let text = Self.plainText(of: document, capacity: bytes.count)
-            var html = ""
+            var html: [UInt8] = []
             if includingHTML, let buffer = cmark_render_html(document, cmarkOptions) {
-                html = String(cString: buffer)
+                html = Self.bytes(of: buffer)
                 free(buffer)
             }
             var published = markdown
@@ -120,7 +156,7 @@ public struct MarkdownRenderer: Sendable {
                     free(buffer)
                 }
             }
-            return RenderedMarkdown(html: html, plainTextUTF8: text.all, firstParagraph: text.first, markdown: published)
+            return RenderedMarkdown(htmlUTF8: html, plainTextUTF8: text.all, firstParagraph: text.first, markdown: published)
         }
     }
 }

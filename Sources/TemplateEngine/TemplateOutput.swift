@@ -42,6 +42,10 @@ struct TemplateOutput {
         string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    mutating func append(_ utf8: [UInt8], escaping: TemplateEscaping) {
+        utf8.withUnsafeBufferPointer { escaping.append($0, to: &bytes) }
+    }
+
     mutating func append(_ string: String, escaping: TemplateEscaping) {
         var string = string
         string.withUTF8 { escaping.append($0, to: &bytes) }

@@ -127,6 +127,12 @@ struct TemplateRenderer {
             } else {
                 output.append(string)
             }
+        case .utf8(let bytes):
+            if escaped {
+                output.append(bytes, escaping: escaping)
+            } else {
+                output.append(bytes)
+            }
         case .int(let number):
             output.append(String(number))
         case .double(let number):
@@ -154,8 +160,11 @@ struct TemplateRenderer {
         case .fixed(let fixed):
             name = fixed
         case .dynamic(let contextName):
-            guard case .string(let found) = try lookUp(contextName, at: inclusion.position).unshared else { return }
-            name = found
+            switch try lookUp(contextName, at: inclusion.position).unshared {
+            case .string(let found): name = found
+            case .utf8(let bytes): name = String(decoding: bytes, as: UTF8.self)
+            default: return
+            }
         }
         guard let template = partials[name] else {
             guard isStrict else { return }

@@ -18,6 +18,10 @@ public enum TemplateValue: Sendable, Equatable {
     case double(Double)
     /// Text, escaped on output unless the tag is `{{{x}}}` or `{{& x}}`.
     case string(String)
+    /// Text as UTF-8 bytes, which must be valid UTF-8: the same as `.string` of those bytes in
+    /// every way, for text that comes as bytes already (a page body's HTML from libcmark), so
+    /// that no String is made of it only to be written out again.
+    case utf8([UInt8])
     /// A list: a section renders once per element; an empty list is falsy.
     case list([TemplateValue])
     /// An object whose keys are looked up by names in tags.
@@ -40,6 +44,8 @@ extension TemplateValue {
         case (.int(let left), .int(let right)): left == right
         case (.double(let left), .double(let right)): left == right
         case (.string(let left), .string(let right)): left == right
+        case (.utf8(let left), .utf8(let right)): left == right
+        case (.utf8(let bytes), .string(let string)), (.string(let string), .utf8(let bytes)): string.utf8.elementsEqual(bytes)
         case (.list(let left), .list(let right)): left == right
         case (.object(let left), .object(let right)): left == right
         default: false
@@ -77,7 +83,7 @@ extension TemplateValue {
         case .null: false
         case .bool(let value): value
         case .list(let items): !items.isEmpty
-        case .int, .double, .string, .object: true
+        case .int, .double, .string, .utf8, .object: true
         case .shared(let shared): shared.value.isTruthy
         }
     }
@@ -88,7 +94,7 @@ extension TemplateValue {
         case .null: "null"
         case .bool: "a boolean"
         case .int, .double: "a number"
-        case .string: "a string"
+        case .string, .utf8: "a string"
         case .list: "a list"
         case .object: "an object"
         case .shared(let shared): shared.value.kindDescription

@@ -72,6 +72,18 @@ struct MarkdownRendererTests {
             html: rendered.html, plainText: "set é", firstParagraph: "met Xi in Busan.", markdown: rendered.markdown))
     }
 
+    /// The HTML kept as libcmark's bytes is the HTML, however it is asked for.
+    @Test func htmlBytesAreItsUTF8() {
+        let source = "# Erdoğan\n\nmet *Xi* in Busan & Seoul.\n"
+        var rendered = renderer.render(source)
+        let html = "<h1>Erdoğan</h1>\n<p>met <em>Xi</em> in Busan &amp; Seoul.</p>\n"
+        #expect(rendered.html == html && rendered.htmlUTF8 == Array(html.utf8))
+        #expect(renderer.htmlUTF8(from: source) == Array(html.utf8) && renderer.html(from: source) == html)
+        #expect(renderer.htmlUTF8(from: "") == [] && renderer.render("", includingHTML: true).htmlUTF8 == [])
+        rendered.html = "<p>set</p>\n"
+        #expect(rendered.htmlUTF8 == Array("<p>set</p>\n".utf8))
+    }
+
     @Test func firstParagraphSkipsQuotes() {
         let rendered = renderer.render("> quoted\n\nReal first.\n")
         #expect(rendered.firstParagraph == "Real first.")

@@ -12,6 +12,20 @@ import Testing
                 == "text 42 1.21 2.0 true false []")
     }
 
+    /// Text given as UTF-8 bytes reads as the same text given as a String, everywhere.
+    @Test func utf8ValuesAreStrings() throws {
+        let text = "<p>Xi & \"Trump\"</p>"
+        let bytes = TemplateValue.utf8(Array(text.utf8))
+        for template in ["{{v}}", "{{{v}}}", "{{&v}}", "{{#v}}[{{.}}]{{/v}}", "{{^v}}none{{/v}}"] {
+            #expect(try render(template, ["v": bytes]) == render(template, ["v": .string(text)]), "\(template)")
+        }
+        #expect(try render("{{v}}", ["v": bytes]) == "&lt;p&gt;Xi &amp; &quot;Trump&quot;&lt;/p&gt;")
+        #expect(try render("{{#v}}yes{{/v}}", ["v": .utf8([])]) == "yes")  // as "" is truthy
+        #expect(try render("{{> *name}}", ["name": .utf8(Array("p".utf8))], partials: ["p": "partial"]) == "partial")
+        #expect(bytes == .string(text) && TemplateValue.string(text) == bytes && bytes != .string(text + " "))
+        #expect(bytes.kindDescription == "a string")
+    }
+
     @Test func sectionRepeatsForEachListItem() throws {
         let context: TemplateValue = ["items": [["name": "a"], ["name": "b"]]]
         #expect(try render("{{#items}}<{{name}}>{{/items}}", context) == "<a><b>")

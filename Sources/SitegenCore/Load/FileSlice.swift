@@ -21,7 +21,26 @@ struct FileSlice: Sendable {
     /// The slice's text, as the file's text had it when read: line ends as LF.
     /// - Throws: `SitegenError` at the file when it was changed or removed since it was read
     ///   (its stamp differs), or cannot be opened.
-    func read() throws(SitegenError) -> String {
+    func read() throws(SitegenError) -> String { try text(of: readBytes()) }
+
+    /// `read()` as UTF-8. The bytes are not checked again: the file has the stamp it had when
+    /// Load read it and found them valid (only line ends are made again, when it has a CR).
+    func readUTF8() throws(SitegenError) -> [UInt8] {
+        let bytes = try readBytes()
+        let hasCR = bytes.withUnsafeBytes { $0.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }
+        return hasCR ? Array(try text(of: bytes).utf8) : bytes
+    }
+
+    /// The text of the slice's bytes, line ends as LF.
+    private func text(of bytes: [UInt8]) throws(SitegenError) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SitegenError(.changedDuringBuild, at: SourceLocation(path: path))
+        }
+        return bytes.withUnsafeBytes { SourceFile.withLineFeeds(text, utf8: $0) }
+    }
+
+    /// The slice's bytes as they are in the file.
+    private func readBytes() throws(SitegenError) -> [UInt8] {
         let changed = SitegenError(.changedDuringBuild, at: SourceLocation(path: path))
         let descriptor = open(stamp.path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW)  // as ContentLoader reads it
         guard descriptor >= 0 else {
@@ -48,7 +67,7 @@ struct FileSlice: Sendable {
                 initialized += read
             }
         }
-        guard !failed, let text = String(validating: bytes, as: UTF8.self) else { throw changed }
-        return bytes.withUnsafeBytes { SourceFile.withLineFeeds(text, utf8: $0) }
+        guard !failed else { throw changed }
+        return bytes
     }
 }

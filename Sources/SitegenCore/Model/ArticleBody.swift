@@ -34,6 +34,14 @@ struct ArticleBody: Sendable {
             case .text(let text): text
             }
         }
+
+        /// `text()` as UTF-8, read again without being checked again (`FileSlice.readUTF8`).
+        func utf8() throws(SitegenError) -> [UInt8] {
+            switch self {
+            case .file(let slice): try slice.readUTF8()
+            case .text(let text): Array(text.utf8)
+            }
+        }
     }
 
     private enum Storage: Sendable {
@@ -90,6 +98,15 @@ struct ArticleBody: Sendable {
         return false
     }
 
+    /// A spilled body's text at `range`, as UTF-8.
+    private static func readUTF8(_ spill: BodySpill, _ range: Range<Int>, path: String) throws(SitegenError) -> [UInt8] {
+        guard let bytes = spill.readUTF8(range) else {
+            let why = "its body, put in a temporary file in .sitegen/, could not be read back (hint: check the project's disk, then build again)"
+            throw SitegenError(.unreadableFile(why), at: SourceLocation(path: path))
+        }
+        return bytes
+    }
+
     /// A spilled body's text at `range`.
     private static func read(_ spill: BodySpill, _ range: Range<Int>, path: String) throws(SitegenError) -> String {
         guard let text = spill.read(range) else {
@@ -132,20 +149,22 @@ struct ArticleBody: Sendable {
     }
 
     /// The body as an HTML fragment (the same bytes as `MarkdownRenderer.render(_:).html`)
-    /// and as Markdown, from one read of its file. The HTML Parse kept is taken: the article's
+    /// and as Markdown, both as UTF-8, from one read of its file. The HTML Parse kept is taken: the article's
     /// page asks once per build, and a second call renders the text again.
     /// - Throws: `SitegenError` when the file changed since it was parsed.
-    func contents() throws(SitegenError) -> (html: String, markdown: String) {
+    func contents() throws(SitegenError) -> (html: [UInt8], markdown: [UInt8]) {
         switch storage {
         case .markdown(let source, _, let renderer, let isPublishedAsWritten, let kept):
-            let text = try source.text()
-            guard !isPublishedAsWritten else { return (kept?.take() ?? renderer.html(from: text), text) }
-            let rendered = renderer.render(text)
-            return (rendered.html, rendered.markdown)
+            guard isPublishedAsWritten else {
+                let rendered = renderer.render(try source.text())
+                return (rendered.htmlUTF8, Array(rendered.markdown.utf8))
+            }
+            let text = try source.utf8()
+            return (kept?.take() ?? text.withUnsafeBufferPointer(renderer.htmlUTF8(fromUTF8:)), text)
         case .derived(let html, let markdown):
-            return (html, markdown)
+            return (Array(html.utf8), Array(markdown.utf8))
         case .spilled(let spill, let html, let markdown, let path):
-            return (try Self.read(spill, html, path: path), try Self.read(spill, markdown, path: path))
+            return (try Self.readUTF8(spill, html, path: path), try Self.readUTF8(spill, markdown, path: path))
         }
     }
 
@@ -156,6 +175,17 @@ struct ArticleBody: Sendable {
         case .markdown(let source, _, let renderer, _, _): renderer.html(from: try source.text())
         case .derived(let html, _): html
         case .spilled(let spill, let html, _, let path): try Self.read(spill, html, path: path)
+        }
+    }
+
+    /// `markdown()` as UTF-8: a body published as written is not checked again when read
+    /// again from its file (`FileSlice.readUTF8`).
+    /// - Throws: `SitegenError` when the file changed since it was parsed.
+    func markdownUTF8() throws(SitegenError) -> [UInt8] {
+        switch storage {
+        case .markdown(let source, _, _, true, _): try source.utf8()
+        case .spilled(let spill, _, let markdown, let path): try Self.readUTF8(spill, markdown, path: path)
+        default: Array(try self.markdown().utf8)
         }
     }
 
@@ -212,27 +242,32 @@ struct ArticleBody: Sendable {
 /// in memory within the build's budget, past it in the build's `BodySpill`.
 final class KeptHTML: Sendable {
     private enum Place {
-        case memory(String)
+        /// libcmark's bytes, valid UTF-8.
+        case memory([UInt8])
         case spill(BodySpill, Range<Int>)
     }
 
     private let place: Mutex<Place?>
 
-    init(_ html: String) { place = Mutex(.memory(html)) }
+    init(_ html: String) { place = Mutex(.memory(Array(html.utf8))) }
+
+    /// HTML given as UTF-8 (libcmark's), kept as it is.
+    init(utf8 html: [UInt8]) { place = Mutex(.memory(html)) }
 
     /// HTML written to `spill` at `range`.
     init(spill: BodySpill, range: Range<Int>) { place = Mutex(.spill(spill, range)) }
 
-    /// The HTML, once: later calls get nil, and the memory is freed when the page is done. Nil
-    /// too when a spilled HTML cannot be read back (the page then renders the text again).
-    func take() -> String? {
+    /// The HTML as UTF-8, once: later calls get nil, and the memory is freed when the page is
+    /// done. Nil too when a spilled HTML cannot be read back (the page then renders the text
+    /// again).
+    func take() -> [UInt8]? {
         let place = self.place.withLock { place in
             defer { place = nil }
             return place
         }
         switch place {
         case .memory(let html): return html
-        case .spill(let spill, let range): return spill.read(range)
+        case .spill(let spill, let range): return spill.readUTF8(range)
         case nil: return nil
         }
     }

@@ -44,10 +44,29 @@ final class BodySpill: Sendable {
     /// Writes `texts` one after another; where each is, or nil when they could not all be
     /// written (a full disk): then the caller keeps them in memory.
     func write(_ texts: [String]) -> [Range<Int>]? {
-        var offset = end.wrappingAdd(texts.reduce(0) { $0 + $1.utf8.count }, ordering: .relaxed).oldValue
+        var texts = texts
+        return write(count: texts.reduce(0) { $0 + $1.utf8.count }, parts: texts.count) { index, body in
+            texts[index].withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// `write(_:)` of text given as UTF-8.
+    func write(utf8 parts: [[UInt8]]) -> [Range<Int>]? {
+        write(count: parts.reduce(0) { $0 + $1.count }, parts: parts.count) { index, body in
+            parts[index].withUnsafeBytes(body)
+        }
+    }
+
+    /// Writes `parts` parts of `count` bytes in all, each given to the closure by `part`.
+    private func write(
+        count: Int, parts: Int, part: (Int, (UnsafeRawBufferPointer) -> Bool) -> Bool
+    ) -> [Range<Int>]? {
+        var offset = end.wrappingAdd(count, ordering: .relaxed).oldValue
         var ranges: [Range<Int>] = []
-        for var text in texts {
-            let written = text.withUTF8 { bytes in
+        for index in 0..<parts {
+            var length = 0
+            let written = part(index) { bytes in
+                length = bytes.count
                 var done = 0
                 while done < bytes.count {
                     let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
@@ -58,14 +77,20 @@ final class BodySpill: Sendable {
                 return true
             }
             guard written else { return nil }
-            ranges.append(offset..<offset + text.utf8.count)
-            offset += text.utf8.count
+            ranges.append(offset..<offset + length)
+            offset += length
         }
         return ranges
     }
 
     /// The text written at `range`; nil when it cannot be read back.
     func read(_ range: Range<Int>) -> String? {
+        readUTF8(range).flatMap { String(validating: $0, as: UTF8.self) }
+    }
+
+    /// The bytes written at `range`, as written (text from a String, so valid UTF-8); nil when
+    /// they cannot be read back.
+    func readUTF8(_ range: Range<Int>) -> [UInt8]? {
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
             while initialized < range.count {
@@ -80,6 +105,6 @@ final class BodySpill: Sendable {
                 initialized += count
             }
         }
-        return failed ? nil : String(validating: bytes, as: UTF8.self)
+        return failed ? nil : bytes
     }
 }

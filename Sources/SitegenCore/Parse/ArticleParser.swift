@@ -50,10 +50,11 @@ struct ArticleParser {
         if fields.leaders != nil, fields.topics != nil { body.plainText = "" }  // nothing to infer from it
         let isPublishedAsWritten = body.markdown == split.body
         var kept: KeptHTML?
-        if isPublishedAsWritten, !body.html.isEmpty, let keptHTML {
-            if keptHTML.reserve(body.html.utf8.count) {
-                kept = KeptHTML(body.html)
-            } else if let spill, let range = spill.write([body.html])?.first {
+        let html = body.htmlUTF8  // libcmark's bytes, never made a String
+        if isPublishedAsWritten, !html.isEmpty, let keptHTML {
+            if keptHTML.reserve(html.count) {
+                kept = KeptHTML(utf8: html)
+            } else if let spill, let range = spill.write(utf8: [html])?.first {
                 kept = KeptHTML(spill: spill, range: range)
             }
         }

@@ -7,15 +7,24 @@ extension PagePlan {
     func articlePage(_ index: Int) -> PageSpec {
         let article = site.articles[index]
         var spec = PageSpec(route: Route.article(article.date, article.slug), template: "article",
-                            context: try articleContext(index, body: article.body.contents()),
+                            context: try articleContext(index),
                             lastModified: article.updated ?? article.date)
-        spec.makeFingerprintContext = { articleContext(index, body: article.body.fingerprint) }
+        spec.makeFingerprintContext = {
+            let body = article.body.fingerprint
+            return articleContext(index, html: .string(body.html), markdown: .string(body.markdown))
+        }
         return spec
     }
 
-    /// The article page's context, with its body's HTML and Markdown (read and rendered when
-    /// the page is), or what stands in for them in a fingerprint.
-    private func articleContext(_ index: Int, body: (html: String, markdown: String)) -> TemplateValue {
+    /// The article page's context, with its body's HTML and Markdown read (and rendered) now.
+    private func articleContext(_ index: Int) throws(SitegenError) -> TemplateValue {
+        let body = try site.articles[index].body.contents()
+        return articleContext(index, html: .utf8(body.html), markdown: .utf8(body.markdown))
+    }
+
+    /// The article page's context, with its body's HTML and Markdown, or what stands in for
+    /// them in a fingerprint.
+    private func articleContext(_ index: Int, html: TemplateValue, markdown: TemplateValue) -> TemplateValue {
         let article = site.articles[index]
         let route = Route.article(article.date, article.slug)
         guard case .object(var fields) = contexts.articleRef(at: index).unshared else { preconditionFailure("articleRef is an object") }
@@ -28,8 +37,8 @@ extension PagePlan {
         fields["image"] = article.image.map(TemplateValue.string) ?? .null
         fields["dek"] = article.hasWrittenSummary ? .string(article.summary) : .null
         fields["word_count"] = .int(article.wordCount)
-        fields["body_html"] = .string(body.html)
-        fields["body_markdown"] = .string(body.markdown)
+        fields["body_html"] = html
+        fields["body_markdown"] = markdown
         fields["is_raw"] = .bool(article.format == .raw)
         fields["related"] = .list(RelatedArticles(site: site).related(to: index).map(contexts.articleRef(at:)))
         return base(

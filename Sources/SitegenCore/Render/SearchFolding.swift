@@ -121,11 +121,19 @@ enum SearchFolding {
         in text: String, ascii: (UnsafeBufferPointer<UInt8>, UInt64, UInt64) -> Void, other: (String) -> Void
     ) {
         var text = text
+        text.withUTF8 { forEachTerm(inUTF8: $0, ascii: ascii, other: other) }
+    }
+
+    /// `forEachTerm(in:ascii:other:)` of the text whose valid UTF-8 is `bytes`.
+    static func forEachTerm(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, ascii: (UnsafeBufferPointer<UInt8>, UInt64, UInt64) -> Void,
+        other: (String) -> Void
+    ) {
         let longestStopword = longestStopword
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { lowered in
             asciiWordBytes.withUnsafeBufferPointer { isWordByte in
                 stopwordTable.withUnsafeBufferPointer { stopwords in
-                    text.withUTF8 { bytes in
+                    do {
                         func piece(_ start: Int, _ end: Int, isASCII: Bool) {
                             if isASCII {
                                 guard end &- start >= minLength else { return }

@@ -78,13 +78,14 @@ struct SearchIndex {
         var all = strong
         // The body's words from its Markdown, read again from its file: markup and escapes
         // are not letters, so they drop out.
-        let markdown: String
+        let markdown: [UInt8]
         do throws(SitegenError) {
-            markdown = try article.body.markdown()
+            markdown = try article.body.markdownUTF8()
         } catch {
             return .failure(error)
         }
-        for text in [article.summary, markdown] + topicNames { all.insertTerms(of: text) }
+        for text in [article.summary] + topicNames { all.insertTerms(of: text) }
+        markdown.withUnsafeBufferPointer { all.insertTerms(ofUTF8: $0) }
         return .success((strong, all))
     }
 

@@ -35,8 +35,14 @@ struct SearchTermSet {
 
     /// Adds every term of `text` (`SearchFolding.forEachTerm`).
     mutating func insertTerms(of text: String) {
+        var text = text
+        text.withUTF8 { insertTerms(ofUTF8: $0) }
+    }
+
+    /// Adds every term of the text whose valid UTF-8 is `text`.
+    mutating func insertTerms(ofUTF8 text: UnsafeBufferPointer<UInt8>) {
         SearchFolding.forEachTerm(
-            in: text,
+            inUTF8: text,
             ascii: { term, low, high in
                 if term.count <= 16 { insert(low, high) } else { others.insert(String(decoding: term, as: UTF8.self)) }
             },

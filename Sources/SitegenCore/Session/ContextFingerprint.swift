@@ -55,6 +55,9 @@ struct ContextFingerprint: Hashable, Sendable {
         case .string(let text):
             hashers.combine(4 as UInt8)
             combine(text, into: &hashers)
+        case .utf8(let bytes):  // as the same text in a `.string`: the values are equal
+            hashers.combine(4 as UInt8)
+            bytes.withUnsafeBufferPointer { combine($0, into: &hashers) }
         case .list(let items):
             hashers.combine(5 as UInt8)
             hashers.combine(items.count)
@@ -83,11 +86,13 @@ struct ContextFingerprint: Hashable, Sendable {
 
     private static func combine(_ text: String, into hashers: inout Hashers) {
         var text = text
-        text.withUTF8 { bytes in
-            hashers.combine(bytes.count)
-            hashers.a.combine(bytes: UnsafeRawBufferPointer(bytes))
-            hashers.b.combine(bytes: UnsafeRawBufferPointer(bytes))
-        }
+        text.withUTF8 { combine($0, into: &hashers) }
+    }
+
+    private static func combine(_ bytes: UnsafeBufferPointer<UInt8>, into hashers: inout Hashers) {
+        hashers.combine(bytes.count)
+        hashers.a.combine(bytes: UnsafeRawBufferPointer(bytes))
+        hashers.b.combine(bytes: UnsafeRawBufferPointer(bytes))
     }
 }
 

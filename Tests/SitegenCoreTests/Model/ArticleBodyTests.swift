@@ -6,6 +6,14 @@ import Testing
 
 /// A Markdown body is not kept after Parse: it is read again from its file, which must not
 /// have changed since.
+extension ArticleBody {
+    /// `contents()` as text, to compare with strings.
+    func contentsText() throws(SitegenError) -> (html: String, markdown: String) {
+        let (html, markdown) = try contents()
+        return (String(decoding: html, as: UTF8.self), String(decoding: markdown, as: UTF8.self))
+    }
+}
+
 struct ArticleBodyTests {
     let project = TemporaryDirectory()
     let renderer = MarkdownRenderer()
@@ -29,10 +37,11 @@ struct ArticleBodyTests {
         let article = try parse(
             "a.md", "---\ntitle: Truce\ndate: 2025-11-24\n---\nFirst *para*.\n\nSecond.\n")
         #expect(
-            try article.articleBody.contents() == (
+            try article.articleBody.contentsText() == (
                 "<p>First <em>para</em>.</p>\n<p>Second.</p>\n", "First *para*.\n\nSecond.\n"
             ))
         #expect(try article.articleBody.markdown() == "First *para*.\n\nSecond.\n")
+        #expect(try article.articleBody.markdownUTF8() == Array("First *para*.\n\nSecond.\n".utf8))
         #expect(try article.articleBody.html() == "<p>First <em>para</em>.</p>\n<p>Second.</p>\n")
         #expect(article.body.markdown.isEmpty)  // the parse keeps no copy
     }
@@ -44,6 +53,8 @@ struct ArticleBodyTests {
         let article = try parse("a.md", text)
         let body = "First *para*\nwraps.\n\nA lone\nCR.\n"
         #expect(try article.articleBody.markdown() == body)
+        #expect(try article.articleBody.markdownUTF8() == Array(body.utf8))  // its CRs found in the bytes
+        #expect(try article.articleBody.contentsText() == (renderer.html(from: body), body))
         #expect(try article.articleBody.html() == renderer.html(from: body))
         #expect(
             article.articleBody.hasSameSource(
@@ -56,13 +67,14 @@ struct ArticleBodyTests {
         let article = try parse("a.md", "---\ntitle: T\ndate: 2025-11-24\n---\n" + body)
         let rendered = renderer.render(body)
         #expect(rendered.markdown != body)
-        #expect(try article.articleBody.contents() == (rendered.html, rendered.markdown))
+        #expect(try article.articleBody.contentsText() == (rendered.html, rendered.markdown))
         #expect(try article.articleBody.markdown() == rendered.markdown)
+        #expect(try article.articleBody.markdownUTF8() == Array(rendered.markdown.utf8))
     }
 
     @Test func anEmptyBodyReadsAsEmpty() throws {
         let article = try parse("a.md", "---\ntitle: T\ndate: 2025-11-24\n---\n")
-        #expect(try article.articleBody.contents() == ("", ""))
+        #expect(try article.articleBody.contentsText() == ("", ""))
     }
 
     @Test func sameTextIsTheSameSourceAndOtherTextIsNot() throws {
@@ -85,6 +97,7 @@ struct ArticleBodyTests {
         }
         #expect(throws: SitegenError.self) { try article.articleBody.html() }
         #expect(throws: SitegenError.self) { try article.articleBody.markdown() }
+        #expect(throws: SitegenError.self) { try article.articleBody.markdownUTF8() }
         do throws(SitegenError) {
             _ = try article.articleBody.markdown()
         } catch {
@@ -125,9 +138,9 @@ struct ArticleBodyTests {
         let unkept = try parse("b.md", text).articleBody
         #expect(kept.hasKeptHTML && !unkept.hasKeptHTML)
         let expected = ("<p>First <em>para</em>.</p>\n<p>Second.</p>\n", "First *para*.\n\nSecond.\n")
-        #expect(try kept.contents() == expected)
+        #expect(try kept.contentsText() == expected)
         #expect(!kept.hasKeptHTML)
-        #expect(try kept.contents() == expected && unkept.contents() == expected)
+        #expect(try kept.contentsText() == expected && unkept.contentsText() == expected)
         #expect(kept.hasSameSource(as: unkept) && kept.fingerprint == unkept.fingerprint)
     }
 
@@ -145,10 +158,10 @@ struct ArticleBodyTests {
         let raw = try parse("g.md", front + "<b>x</b>\n", keeping: KeptHTML.Budget()).articleBody
         #expect(first.hasKeptHTML && !second.hasKeptHTML && !over.hasKeptHTML && fits.hasKeptHTML)
         #expect(!after.hasKeptHTML && !empty.hasKeptHTML && !raw.hasKeptHTML)
-        #expect(try second.contents() == ("<p>Twenty-four letters.</p>\n", "Twenty-four letters.\n"))
-        #expect(try fits.contents() == ("<p>Hi.</p>\n", "Hi.\n"))
+        #expect(try second.contentsText() == ("<p>Twenty-four letters.</p>\n", "Twenty-four letters.\n"))
+        #expect(try fits.contentsText() == ("<p>Hi.</p>\n", "Hi.\n"))
         let rendered = renderer.render("<b>x</b>\n")
-        #expect(try raw.contents() == (rendered.html, rendered.markdown))
+        #expect(try raw.contentsText() == (rendered.html, rendered.markdown))
     }
 
     /// With a spill, HTML past the budget is written there instead of being dropped, and the
@@ -164,18 +177,18 @@ struct ArticleBodyTests {
         let unspilled = try parse("c.md", front + "First *para*.\n", keeping: budget).articleBody
         #expect(!raw.hasKeptHTML && !unspilled.hasKeptHTML && spill.size == 28)
         let expected = ("<p>First <em>para</em>.</p>\n", "First *para*.\n")
-        #expect(try spilled.contents() == expected)
+        #expect(try spilled.contentsText() == expected)
         #expect(!spilled.hasKeptHTML)
-        #expect(try spilled.contents() == expected && unspilled.contents() == expected)
+        #expect(try spilled.contentsText() == expected && unspilled.contentsText() == expected)
         let rendered = renderer.render("<b>x</b>\n")
-        #expect(try raw.contents() == (rendered.html, rendered.markdown))
+        #expect(try raw.contentsText() == (rendered.html, rendered.markdown))
     }
 
     /// Spilled HTML that cannot be read back is not an error: the page renders the text again.
     @Test func spilledHTMLThatCannotBeReadBackIsNil() throws {
         let spill = try #require(BodySpill(folder: project.url.path))
         let range = try #require(spill.write(["<p>A</p>\n"])?.first)
-        #expect(KeptHTML(spill: spill, range: range).take() == "<p>A</p>\n")
+        #expect(KeptHTML(spill: spill, range: range).take() == Array("<p>A</p>\n".utf8))
         let pastTheEnd = KeptHTML(spill: spill, range: range.upperBound..<range.upperBound + 4)
         #expect(pastTheEnd.isHeld && pastTheEnd.take() == nil && !pastTheEnd.isHeld)
     }

@@ -23,6 +23,12 @@ struct ContextFingerprintTests {
             == ContextFingerprint(Self.page(title: "T", items: [Self.item("A")])))
     }
 
+    /// Text given as UTF-8 (a body's HTML) is fingerprinted as the same text given as a String.
+    @Test func utf8TextHasTheFingerprintOfTheString() {
+        #expect(ContextFingerprint(["html": .utf8(Array("<p>é</p>".utf8))]) == ContextFingerprint(["html": "<p>é</p>"]))
+        #expect(ContextFingerprint(["html": .utf8(Array("<p>e</p>".utf8))]) != ContextFingerprint(["html": "<p>é</p>"]))
+    }
+
     /// A change anywhere, down to a shared item's list, changes it; so do a value's kind
     /// and a string's bytes (no Unicode normalization).
     @Test func anyChangeChangesIt() {
