@@ -96,39 +96,30 @@ enum SearchFolding {
     /// The searchable terms of `text`, in order, with repeats: folded, split, cut, and without
     /// short words and stopwords.
     static func terms(in text: String) -> [String] {
-        var terms: [String] = []
-        forEachTerm(in: text) { terms.append($0) }
-        return terms
+        struct List: SearchTermSink {
+            var terms: [String] = []
+            mutating func take(ascii term: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64) {
+                terms.append(String(decoding: term, as: UTF8.self))
+            }
+            mutating func take(other term: String) { terms.append(term) }
+        }
+        var list = List()
+        var text = text
+        text.withUTF8 { forEachTerm(inUTF8: $0, into: &list) }
+        return list.terms
     }
 
-    /// Calls `body` with each searchable term of `text`, in order, with repeats: the same terms
-    /// as `words(inFolded: fold(text)).filter(isSearchable)`, found faster.
-    static func forEachTerm(in text: String, _ body: (String) -> Void) {
-        forEachTerm(in: text, ascii: { term, _, _ in body(String(decoding: term, as: UTF8.self)) }, other: body)
-    }
-
-    /// Finds the searchable terms of `text` in order, with repeats, handing a term of ASCII
-    /// letters and digits to `ascii` as lowercased bytes (valid only during the call) with its
-    /// first 16 bytes packed into two integers (`SearchTermSet`'s key, the first byte lowest),
-    /// and any other term to `other`.
+    /// Hands `sink` each searchable term of the text whose valid UTF-8 is `bytes`, in order,
+    /// with repeats: the same terms as `words(inFolded: fold(text)).filter(isSearchable)`, found
+    /// faster. (Generic, so that the sink's code is compiled into the loop: with closures, each
+    /// of a build's seven million words cost an indirect call.)
     ///
     /// Folding works scalar by scalar, apart from marks (which it removes) joining the letter
     /// before them; so it never joins across an ASCII byte that is not a letter or digit, nor
     /// across the punctuation of `isSeparator`. The text is cut there into pieces: an ASCII piece
     /// is one word, lowercased in place; only a piece with other scalars is folded by
     /// `foldUnicode` and split by `words`.
-    static func forEachTerm(
-        in text: String, ascii: (UnsafeBufferPointer<UInt8>, UInt64, UInt64) -> Void, other: (String) -> Void
-    ) {
-        var text = text
-        text.withUTF8 { forEachTerm(inUTF8: $0, ascii: ascii, other: other) }
-    }
-
-    /// `forEachTerm(in:ascii:other:)` of the text whose valid UTF-8 is `bytes`.
-    static func forEachTerm(
-        inUTF8 bytes: UnsafeBufferPointer<UInt8>, ascii: (UnsafeBufferPointer<UInt8>, UInt64, UInt64) -> Void,
-        other: (String) -> Void
-    ) {
+    static func forEachTerm<Sink: SearchTermSink>(inUTF8 bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         let longestStopword = longestStopword
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { lowered in
             asciiWordBytes.withUnsafeBufferPointer { isWordByte in
@@ -140,12 +131,12 @@ enum SearchFolding {
                                 let length = min(end &- start, maxLength)
                                 let (low, high) = PackedASCII.lowercased(bytes, from: start, count: length, into: lowered)
                                 if length > longestStopword || !isStopword(low, in: stopwords) {
-                                    ascii(UnsafeBufferPointer(rebasing: lowered[0..<length]), low, high)
+                                    sink.take(ascii: UnsafeBufferPointer(rebasing: lowered[0..<length]), low: low, high: high)
                                 }
                             } else {
                                 let folded = foldUnicode(
                                     String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                                for word in words(inFolded: folded) where isSearchable(word) { other(word) }
+                                for word in words(inFolded: folded) where isSearchable(word) { sink.take(other: word) }
                             }
                         }
                         guard let base = bytes.baseAddress else { return }
@@ -287,6 +278,16 @@ enum SearchFolding {
             return false
         }
     }
+}
+
+/// What `SearchFolding.forEachTerm` hands its terms to.
+protocol SearchTermSink {
+    /// A term of ASCII letters and digits, as lowercased bytes (valid only during the call),
+    /// with its first 16 bytes packed into two integers (`SearchTermSet`'s key, the first byte
+    /// lowest).
+    mutating func take(ascii term: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64)
+    /// Any other term.
+    mutating func take(other term: String)
 }
 
 /// ASCII bytes eight at a time in a `UInt64` (the first byte lowest), for `forEachTerm`.

@@ -41,12 +41,7 @@ struct SearchTermSet {
 
     /// Adds every term of the text whose valid UTF-8 is `text`.
     mutating func insertTerms(ofUTF8 text: UnsafeBufferPointer<UInt8>) {
-        SearchFolding.forEachTerm(
-            inUTF8: text,
-            ascii: { term, low, high in
-                if term.count <= 16 { insert(low, high) } else { others.insert(String(decoding: term, as: UTF8.self)) }
-            },
-            other: { insert($0) })
+        SearchFolding.forEachTerm(inUTF8: text, into: &self)
     }
 
     /// Every distinct term without making a String for the short ASCII ones: their integer
@@ -127,6 +122,14 @@ struct SearchTermSet {
         value ^= value >> 29
         return Int(truncatingIfNeeded: value)
     }
+}
+
+extension SearchTermSet: SearchTermSink {
+    mutating func take(ascii term: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64) {
+        if term.count <= 16 { insert(low, high) } else { others.insert(String(decoding: term, as: UTF8.self)) }
+    }
+
+    mutating func take(other term: String) { insert(term) }
 }
 
 /// The distinct terms of one article as `SearchTermSet.packedTerms` gives them.
