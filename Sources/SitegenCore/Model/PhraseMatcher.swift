@@ -58,9 +58,14 @@ struct PhraseMatcher: Sendable {
         var counts: [Slug: Int] = [:]
         var i = 0
         while i < words.spans.count {
-            var node = root
-            var best: (owner: Int, end: Int)?
-            var j = i
+            // Most words start no phrase: the bit table rules them out before any node is
+            // touched (taking the root for each word retained it, 0.5% of a build).
+            guard mayStartPhrase(word: i, in: words), var node = child(of: root, word: i, in: words) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var best: (owner: Int, end: Int)? = node.owner.map { ($0, j) }
             while j < words.spans.count, let next = child(of: node, word: j, in: words) {
                 node = next
                 j += 1
@@ -76,13 +81,17 @@ struct PhraseMatcher: Sendable {
         return counts
     }
 
+    /// Whether word `i` may start a phrase: false only for an ASCII word whose bit in
+    /// `firstWordBits` is clear.
+    private func mayStartPhrase(word i: Int, in words: TextWords) -> Bool {
+        guard let hash = words.spans[i].asciiHash else { return true }
+        let bit = Self.firstWordBit(hash)
+        return firstWordBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
     /// The child of `node` for word `i`, if any.
     private func child(of node: Node, word i: Int, in words: TextWords) -> Node? {
         guard let hash = words.spans[i].asciiHash else { return node.children[words.word(i)] }
-        if node === root {
-            let bit = Self.firstWordBit(hash)
-            guard firstWordBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
-        }
         return node.asciiChildren[hash]?.first { words.word(i, is: $0.spelling) }?.node
     }
 
