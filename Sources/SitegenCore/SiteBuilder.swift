@@ -70,7 +70,7 @@ public struct SiteBuilder: Sendable {
             case .failure(let error): parsed = ParseOutcome(diagnostics: [error])
             case .success(let file): parsed = file.path.hasSuffix(".txt") ? rawParser.parse(file) : articleParser.parse(file)
             }
-            return (parsed.diagnostics, parsed.value.map(checker.check))
+            return (parsed.diagnostics, parsed.value.map { checker.check($0) })  // not a method value: it copied the checker
         }
         diagnostics += articles.flatMap(\.diagnostics) + leaders.flatMap(\.diagnostics) + topics.flatMap(\.diagnostics)
         clock.lap("Parse")
