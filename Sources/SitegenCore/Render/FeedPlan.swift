@@ -137,7 +137,7 @@ struct FeedPlan {
     /// `llms`: articles, leaders and topics with title, markdown_url and summary.
     private func llmsValue() -> TemplateValue {
         .object([
-            "articles": .list(site.articles.indices.map(contexts.llmsRef(at:))),
+            "articles": .list(site.articles.indices.map { contexts.llmsRef(at: $0) }),
             "leaders": .list(site.leaders.map { leader in
                 .object(["title": .string(leader.name), "role": .string(leader.role),
                          "markdown_url": .string(links.absolute(file: Route.leader(leader.id, page: 1).file(.md)))])

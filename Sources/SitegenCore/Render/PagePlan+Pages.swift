@@ -40,7 +40,7 @@ extension PagePlan {
         fields["body_html"] = html
         fields["body_markdown"] = markdown
         fields["is_raw"] = .bool(article.format == .raw)
-        fields["related"] = .list(RelatedArticles(site: site).related(to: index).map(contexts.articleRef(at:)))
+        fields["related"] = .list(RelatedArticles(site: site).related(to: index).map { contexts.articleRef(at: $0) })
         return base(
             route: route, title: article.title, description: article.summary, kind: "article", ogType: "article",
             jsonLD: data.article(article).serialized(), extra: ["article": .object(fields)])
@@ -84,7 +84,7 @@ extension PagePlan {
         return PageSpec(route: route, template: "archive", context: base(
             route: route, title: "Archive: \(title)", description: "Articles from \(title).", kind: "archive",
             jsonLD: data.collection(name: title, route: route, trail: trail).serialized(),
-            extra: ["archive": archive, "articles": .list(indexes.map(contexts.articleRef(at:)))]),
+            extra: ["archive": archive, "articles": .list(indexes.map { contexts.articleRef(at: $0) })]),
             lastModified: lastModified(indexes))
     }
 

@@ -107,7 +107,7 @@ struct PagePlan: Sendable {
         let total = max(1, (indexes.count + perPage - 1) / perPage)
         return (1...total).filter { lists(route($0)) }.map { page in
             let slice = indexes.dropFirst((page - 1) * perPage).prefix(perPage)
-            return make(page, total, .list(slice.map(contexts.articleRef(at:))), lastModified(slice))
+            return make(page, total, .list(slice.map { contexts.articleRef(at: $0) }), lastModified(slice))
         }
     }
 
