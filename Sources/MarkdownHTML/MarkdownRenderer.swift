@@ -67,8 +67,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// Equal parts, the plain text compared as text however each side keeps it.
     public static func == (lhs: RenderedMarkdown, rhs: RenderedMarkdown) -> Bool {
-        lhs.htmlUTF8 == rhs.htmlUTF8 && lhs.plainText == rhs.plainText && lhs.firstParagraph == rhs.firstParagraph
-            && lhs.markdown == rhs.markdown
+        lhs.htmlUTF8 == rhs.htmlUTF8 && lhs.plainText == rhs.plainText
+            && lhs.firstParagraph == rhs.firstParagraph && lhs.markdown == rhs.markdown
     }
 
     /// Creates a rendering from parts made elsewhere, such as the raw text parser, which writes
@@ -117,7 +117,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// `html(from:)` of Markdown given as valid UTF-8.
     public func htmlUTF8(fromUTF8 markdown: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        guard let base = markdown.baseAddress, let buffer = cmark_markdown_to_html(base, markdown.count, cmarkOptions)
+        guard let base = markdown.baseAddress,
+            let buffer = cmark_markdown_to_html(base, markdown.count, cmarkOptions)
         else { return [] }
         defer { free(buffer) }
         return Self.bytes(of: buffer)
@@ -156,7 +157,8 @@ public struct MarkdownRenderer: Sendable {
                     free(buffer)
                 }
             }
-            return RenderedMarkdown(htmlUTF8: html, plainTextUTF8: text.all, firstParagraph: text.first, markdown: published)
+            return RenderedMarkdown(
+                htmlUTF8: html, plainTextUTF8: text.all, firstParagraph: text.first, markdown: published)
         }
     }
 }

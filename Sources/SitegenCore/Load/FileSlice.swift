@@ -27,7 +27,7 @@ struct FileSlice: Sendable {
     /// Load read it and found them valid (only line ends are made again, when it has a CR).
     func readUTF8() throws(SitegenError) -> [UInt8] {
         let bytes = try readBytes()
-        let hasCR = bytes.withUnsafeBytes { $0.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false }
+        let hasCR = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 13, raw.count) != nil } ?? false }
         return hasCR ? Array(try text(of: bytes).utf8) : bytes
     }
 

@@ -103,21 +103,22 @@ struct ArticleBody: Sendable {
     }
 
     /// A spilled body's text at `range`, as UTF-8.
-    private static func readUTF8(_ spill: BodySpill, _ range: Range<Int>, path: String) throws(SitegenError) -> [UInt8] {
-        guard let bytes = spill.readUTF8(range) else {
-            let why = "its body, put in a temporary file in .sitegen/, could not be read back (hint: check the project's disk, then build again)"
-            throw SitegenError(.unreadableFile(why), at: SourceLocation(path: path))
-        }
+    private static func readUTF8(
+        _ spill: BodySpill, _ range: Range<Int>, path: String
+    ) throws(SitegenError) -> [UInt8] {
+        guard let bytes = spill.readUTF8(range) else { throw unreadableSpill(at: path) }
         return bytes
     }
 
     /// A spilled body's text at `range`.
     private static func read(_ spill: BodySpill, _ range: Range<Int>, path: String) throws(SitegenError) -> String {
-        guard let text = spill.read(range) else {
-            let why = "its body, put in a temporary file in .sitegen/, could not be read back (hint: check the project's disk, then build again)"
-            throw SitegenError(.unreadableFile(why), at: SourceLocation(path: path))
-        }
+        guard let text = spill.read(range) else { throw unreadableSpill(at: path) }
         return text
+    }
+
+    private static func unreadableSpill(at path: String) -> SitegenError {
+        let why = "its body, put in a temporary file in .sitegen/, could not be read back (hint: check the project's disk, then build again)"
+        return SitegenError(.unreadableFile(why), at: SourceLocation(path: path))
     }
 
     /// A derived body's HTML and Markdown, kept or read back; nil for a Markdown body.
@@ -153,8 +154,8 @@ struct ArticleBody: Sendable {
     }
 
     /// The body as an HTML fragment (the same bytes as `MarkdownRenderer.render(_:).html`)
-    /// and as Markdown, both as UTF-8, from one read of its file. The HTML Parse kept is taken: the article's
-    /// page asks once per build, and a second call renders the text again.
+    /// and as Markdown, both as UTF-8, from one read of its file. The HTML Parse kept is
+    /// taken: the article's page asks once per build, and a second call renders the text again.
     /// - Throws: `SitegenError` when the file changed since it was parsed.
     func contents() throws(SitegenError) -> (html: [UInt8], markdown: [UInt8]) {
         switch storage {
@@ -168,7 +169,9 @@ struct ArticleBody: Sendable {
         case .derived(let html, let markdown):
             return (Array(html.utf8), Array(markdown.utf8))
         case .spilled(let spill, let html, let markdown, let path):
-            return (try Self.readUTF8(spill, html, path: path), try Self.readUTF8(spill, markdown, path: path))
+            return (
+                try Self.readUTF8(spill, html, path: path), try Self.readUTF8(spill, markdown, path: path)
+            )
         }
     }
 
@@ -252,8 +255,6 @@ final class KeptHTML: Sendable {
     }
 
     private let place: Mutex<Place?>
-
-    init(_ html: String) { place = Mutex(.memory(Array(html.utf8))) }
 
     /// HTML given as UTF-8 (libcmark's), kept as it is.
     init(utf8 html: [UInt8]) { place = Mutex(.memory(html)) }

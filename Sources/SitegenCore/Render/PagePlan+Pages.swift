@@ -40,7 +40,8 @@ extension PagePlan {
         fields["body_html"] = html
         fields["body_markdown"] = markdown
         fields["is_raw"] = .bool(article.format == .raw)
-        fields["related"] = .list(RelatedArticles(site: site).related(to: index).map { contexts.articleRef(at: $0) })
+        fields["related"] = .list(
+            RelatedArticles(site: site).related(to: index).map { contexts.articleRef(at: $0) })
         return base(
             route: route, title: article.title, description: article.summary, kind: "article", ogType: "article",
             jsonLD: data.article(article).serialized(), extra: ["article": .object(fields)])

@@ -119,7 +119,9 @@ enum SearchFolding {
     /// across the punctuation of `isSeparator`. The text is cut there into pieces: an ASCII piece
     /// is one word, lowercased in place; only a piece with other scalars is folded by
     /// `foldUnicode` and split by `words`.
-    static func forEachTerm<Sink: SearchTermSink>(inUTF8 bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+    static func forEachTerm<Sink: SearchTermSink>(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink
+    ) {
         let longestStopword = longestStopword
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxLength) { lowered in
             asciiWordBytes.withUnsafeBufferPointer { isWordByte in
@@ -131,7 +133,8 @@ enum SearchFolding {
                                 let length = min(end &- start, maxLength)
                                 let (low, high) = PackedASCII.lowercased(bytes, from: start, count: length, into: lowered)
                                 if length > longestStopword || !isStopword(low, in: stopwords) {
-                                    sink.take(ascii: UnsafeBufferPointer(rebasing: lowered[0..<length]), low: low, high: high)
+                                    sink.take(
+                                        ascii: UnsafeBufferPointer(rebasing: lowered[0..<length]), low: low, high: high)
                                 }
                             } else {
                                 let folded = foldUnicode(
