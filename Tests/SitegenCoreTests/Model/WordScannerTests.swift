@@ -32,6 +32,24 @@ struct WordScannerTests {
         }
     }
 
+    /// Words of ASCII text of every kind, long enough to be read eight bytes at a time, with a
+    /// letter that is not ASCII here and there: the same words as `Character` splitting gives,
+    /// each with the hash of its bytes when they are ASCII.
+    @Test func wordsOfLongTextMatchCharacters() {
+        var random = SeededRandom(seed: 12)
+        let alphabet = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) } + Array("aaaaeeeeé—ğ")
+        for _ in 0..<500 {
+            let text = String((0..<random.next(below: 60)).map { _ in alphabet[random.next(below: alphabet.count)] })
+            #expect(WordScanner.words(in: text) == text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }),
+                    "\(text.debugDescription)")
+            let words = TextWords(text)
+            for i in words.spans.indices {
+                let bytes = Array(words.word(i).utf8)
+                #expect(words.spans[i].asciiHash == (bytes.allSatisfy { $0 < 0x80 } ? TextWords.hash(bytes) : nil))
+            }
+        }
+    }
+
     /// Eight bytes at a time: each ASCII byte, at each place, among letters and among spaces.
     @Test func asciiNonSpaceBitsMarkEveryByte() {
         for byte in UInt64(0)..<0x80 {
