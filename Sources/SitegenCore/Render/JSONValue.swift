@@ -49,7 +49,7 @@ enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func writeString(_ text: String, to bytes: inout [UInt8]) {
+    static func writeString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         // A native string's bytes are read where they are; only another kind is copied first.
         if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &bytes) }) == nil {

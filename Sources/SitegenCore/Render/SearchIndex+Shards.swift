@@ -21,21 +21,32 @@ extension SearchIndex {
 
     /// `shards(_:)` of an index made or updated beforehand.
     static func shards(_ state: State) -> [Shard] {
+        // Each shard's JSON written as bytes, entry by entry (a build keeps no entries: each
+        // is made here once, into one buffer reused, instead of a String of five joined).
         var shards: [Shard] = []
         var terms: [String] = []
-        var entries: [String] = []
-        var size = 2
+        var text: [UInt8] = [UInt8(ascii: "{")]
+        var entry: [UInt8] = []
         func close() {
             guard !terms.isEmpty else { return }
-            shards.append(Shard(terms: terms, text: "{" + entries.joined(separator: ",") + "}\n"))
-            (terms, entries, size) = ([], [], 2)
+            text += "}\n".utf8
+            shards.append(Shard(terms: terms, text: String(decoding: text, as: UTF8.self)))
+            terms = []
+            text.removeAll(keepingCapacity: true)
+            text.append(UInt8(ascii: "{"))
         }
         for term in state.terms {
-            let entry = state.entry(term)
-            if size + entry.utf8.count + 1 > shardBudget { close() }
+            entry.removeAll(keepingCapacity: true)
+            if let kept = state.entries[term] {
+                entry += kept.utf8
+            } else {
+                appendEntry(term, state.postings[term]!, to: &entry)
+            }
+            // The size the shard would have with the entry: its comma and the closing "}\n".
+            if text.count + 1 + entry.count + 2 > shardBudget { close() }
+            if !terms.isEmpty { text.append(UInt8(ascii: ",")) }
             terms.append(term)
-            entries.append(entry)
-            size += entry.utf8.count + 1
+            text += entry
         }
         close()
         return shards

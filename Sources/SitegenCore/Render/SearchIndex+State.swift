@@ -79,7 +79,19 @@ extension SearchIndex {
 
     /// A term's entry in its shard: `"term":[all,strong]`, the lists gap-encoded.
     static func entry(_ term: String, _ posting: Posting) -> String {
-        JSONValue.string(term).serialized() + ":[" + gapsText(posting.all) + "," + gapsText(posting.strong) + "]"
+        var bytes: [UInt8] = []
+        appendEntry(term, posting, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `entry(term, posting)`, appended to `bytes`.
+    static func appendEntry(_ term: String, _ posting: Posting, to bytes: inout [UInt8]) {
+        JSONValue.writeString(term, to: &bytes)
+        bytes += ":[".utf8
+        appendGaps(posting.all, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        appendGaps(posting.strong, to: &bytes)
+        bytes.append(UInt8(ascii: "]"))
     }
 }
 

@@ -234,8 +234,15 @@ struct SearchIndex {
 
     /// `gaps(numbers).serialized()`, written directly: posting lists are most of the index.
     static func gapsText(_ numbers: [Int]) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        bytes.reserveCapacity(numbers.count * 3 + 2)
+        var bytes: [UInt8] = []
+        appendGaps(numbers, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `gapsText(numbers)`, appended to `bytes`.
+    static func appendGaps(_ numbers: [Int], to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + numbers.count * 3 + 2)
+        bytes.append(UInt8(ascii: "["))
         var previous = 0
         for (position, number) in numbers.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -243,6 +250,5 @@ struct SearchIndex {
             previous = number
         }
         bytes.append(UInt8(ascii: "]"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -58,6 +58,25 @@ struct SearchShardTests {
         #expect(!SearchIndex.precedes("b", "ab"))
     }
 
+    /// A shard is cut at the budget to the byte, the same way whether a build writes its
+    /// entries as bytes or a session cuts runs from the entries it keeps. An entry
+    /// `"t0000":[[0,1,…,1],[]]` for a posting of `n` articles is `2n + 14` bytes, and a shard of
+    /// `k` entries `k × (entry + 1) + 2` bytes with its braces, commas and line feed.
+    @Test(arguments: [(articles: 109, fit: 102), (articles: 454, fit: 26)])
+    func shardsAreCutAtTheBudgetToTheByte(articles: Int, fit: Int) {
+        // 103 entries of 232 bytes would be 24,001 bytes, one too many; 26 of 922 exactly 24,000.
+        var postings: [String: SearchIndex.Posting] = [:]
+        for number in 0..<(fit + 5) {
+            postings["t" + String(10_000 + number).dropFirst()] = SearchIndex.Posting(all: Array(0..<articles), strong: [])
+        }
+        let built = SearchIndex.shards(SearchIndex.State(postings: postings))
+        var kept = SearchIndex.State(postings: postings)
+        for term in kept.terms { kept.entries[term] = SearchIndex.entry(term, postings[term]!) }
+        let cut = SearchIndex.shards(kept, reusing: [], touched: [])
+        #expect(built.first?.terms.count == fit && cut == built)
+        #expect(built.first.map { fit == 26 ? $0.text.utf8.count == SearchIndex.shardBudget : true } == true)
+    }
+
     @Test func shardTextIsTheTermsPostings() {
         let shards = SearchIndex.shards(["b": .init(all: [1, 5], strong: [5]), "a": .init(all: [0], strong: [])])
         #expect(shards.map(\.text) == [#"{"a":[[0],[]],"b":[[1,4],[5]]}"# + "\n"])
