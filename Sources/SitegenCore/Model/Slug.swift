@@ -7,9 +7,19 @@ struct Slug: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Accepts a slug written by hand; nil unless it is already `[a-z0-9-]+` without
     /// leading, trailing or doubled hyphens.
     init?(validating text: String) {
-        guard !text.isEmpty, text.utf8.allSatisfy(Self.isSlugByte), !text.hasPrefix("-"), !text.hasSuffix("-"),
-            !zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == 45 && $1 == 45 })  // "--", on bytes
-        else { return nil }
+        // On the bytes, in one pass: every article's leaders and topics are checked this way
+        // (zipping the UTF-8 view with itself to find "--" took 0.9% of a build).
+        var utf8 = text
+        let isValid = utf8.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first != 45, last != 45 else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                guard Self.isSlugByte(byte), byte != 45 || previous != 45 else { return false }
+                previous = byte
+            }
+            return true
+        }
+        guard isValid else { return nil }
         rawValue = text
     }
 

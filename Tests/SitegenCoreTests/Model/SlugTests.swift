@@ -45,7 +45,7 @@ struct SlugTests {
         #expect(!slug.rawValue.hasSuffix("-"))
     }
 
-    @Test(arguments: ["../../x", "Trade", "a b", "-x", "x-", "a--b", "a-b--c", "--", ""])
+    @Test(arguments: ["../../x", "Trade", "a b", "-x", "x-", "a--b", "a-b--c", "--", "", "-", "é", "e\u{301}", "a_b"])
     func rejectsInvalidHandWrittenSlugs(_ text: String) {
         #expect(Slug(validating: text) == nil)
     }
@@ -53,5 +53,6 @@ struct SlugTests {
     @Test func acceptsValidSlug() {
         #expect(Slug(validating: "us-china-truce-2025")?.rawValue == "us-china-truce-2025")
         #expect(Slug(validating: "a-b-c")?.rawValue == "a-b-c")
+        #expect(Slug(validating: "a")?.rawValue == "a" && Slug(validating: "2025")?.rawValue == "2025")
     }
 }
