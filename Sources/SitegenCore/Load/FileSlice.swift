@@ -23,12 +23,16 @@ struct FileSlice: Sendable {
     ///   (its stamp differs), or cannot be opened.
     func read() throws(SitegenError) -> String { try text(of: readBytes()) }
 
-    /// `read()` as UTF-8. The bytes are not checked again: the file has the stamp it had when
-    /// Load read it and found them valid (only line ends are made again, when it has a CR).
+    /// `read()` as UTF-8. The bytes of a settled file are not checked again: it has the stamp
+    /// it had when Load read it and found them valid, and its last change was more than a
+    /// second before now, so no change since could have kept that stamp (git's rule for racy
+    /// timestamps, as `BuildStamps` uses it). A file changed within the last second, or one
+    /// with a CR (its line ends are made again), is read as `read()` reads it.
     func readUTF8() throws(SitegenError) -> [UInt8] {
         let bytes = try readBytes()
         let hasCR = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 13, raw.count) != nil } ?? false }
-        return hasCR ? Array(try text(of: bytes).utf8) : bytes
+        guard !hasCR, stamp.isSettled(before: Int(time(nil))) else { return Array(try text(of: bytes).utf8) }
+        return bytes
     }
 
     /// The text of the slice's bytes, line ends as LF.

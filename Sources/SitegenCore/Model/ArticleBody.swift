@@ -21,8 +21,8 @@ import Synchronization
 /// is not made at Parse, and the page renders the text again.
 ///
 /// The page gets both as UTF-8 bytes (`contents()`), never made Strings on the way: libcmark's
-/// HTML as it wrote it, and the text read again unchecked while the file has the stamp it had
-/// when Load checked it (`FileSlice.readUTF8`).
+/// HTML as it wrote it, and the text read again unchecked while the file has the settled
+/// stamp it had when Load checked it (`FileSlice.readUTF8`).
 struct ArticleBody: Sendable {
     /// Where a Markdown body's text is.
     private enum Source: Sendable {

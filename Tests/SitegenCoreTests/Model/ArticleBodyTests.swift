@@ -61,6 +61,19 @@ struct ArticleBodyTests {
                 as: try parse("b.md", "---\ntitle: T\ndate: 2025-11-24\n---\n" + body).articleBody))
     }
 
+    /// A file settled before it was parsed (last changed more than a second before) is read
+    /// back without its bytes being checked again, and gives the same text; one with CRs
+    /// still has its line ends made again.
+    @Test func aSettledFileIsReadBackTheSame() throws {
+        let plain = try parse("a.md", "---\ntitle: T\ndate: 2025-11-24\n---\nFirst *para* é.\n")
+        let crlf = try parse("b.md", "---\r\ntitle: T\r\ndate: 2025-11-24\r\n---\r\nFirst *para* é.\r\n")
+        Thread.sleep(forTimeInterval: 2.1)  // the stamps taken at Parse are now settled
+        for article in [plain, crlf] {
+            #expect(try article.articleBody.markdownUTF8() == Array("First *para* é.\n".utf8))
+            #expect(try article.articleBody.contentsText() == ("<p>First <em>para</em> é.</p>\n", "First *para* é.\n"))
+        }
+    }
+
     /// With raw HTML in safe mode, the Markdown page shows libcmark's safe rendering, as before.
     @Test func rawHTMLIsPublishedDefused() throws {
         let body = "Raw HTML is not passed through: <script>alert(\"x\")</script>.\n"
