@@ -11,32 +11,18 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// bytes until asked for as a String (`htmlUTF8` gives them without making one): a build
     /// writes them out as they are.
     public var html: String {
-        get {
-            switch htmlText {
-            case .string(let string): string
-            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
-            }
-        }
+        get { htmlText.string }
         set { htmlText = .string(newValue) }
     }
 
     /// `html` as UTF-8, without making a String of libcmark's bytes.
-    public var htmlUTF8: [UInt8] {
-        switch htmlText {
-        case .string(let string): Array(string.utf8)
-        case .utf8(let bytes): bytes
-        }
-    }
+    public var htmlUTF8: [UInt8] { htmlText.bytes }
+
     /// The document's text without markup: blocks separated by blank lines, breaks as spaces.
     /// Kept as libcmark's bytes until asked for as a String (`withPlainTextUTF8` reads them
     /// without making one): most articles only count its words.
     public var plainText: String {
-        get {
-            switch text {
-            case .string(let string): string
-            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
-            }
-        }
+        get { text.string }
         set { text = .string(newValue) }
     }
 
@@ -48,10 +34,25 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// rendering of the document with raw HTML turned into literal text and such links emptied.
     public var markdown: String
 
+    /// Text kept as a String, or as libcmark's bytes until a String is asked for.
     private enum Text: Sendable {
         case string(String)
-        /// Valid UTF-8 (libcmark's literals of a String's text).
+        /// Valid UTF-8 (libcmark's output for a String's text).
         case utf8([UInt8])
+
+        var string: String {
+            switch self {
+            case .string(let string): string
+            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+            }
+        }
+
+        var bytes: [UInt8] {
+            switch self {
+            case .string(let string): Array(string.utf8)
+            case .utf8(let bytes): bytes
+            }
+        }
     }
 
     private var text: Text
