@@ -13,6 +13,8 @@ public struct Template: Sendable {
     /// The name given at compile time, used in error messages.
     public let name: String
     let nodes: [TemplateNode]
+    /// `nodes` as the renderer walks them.
+    let ops: [TemplateOp]
     /// The bytes of literal text in the template, to size the output buffer.
     let textLength: Int
 
@@ -32,6 +34,7 @@ public struct Template: Sendable {
     init(name: String, nodes: [TemplateNode], textLength: Int) {
         self.name = name
         self.nodes = nodes
+        self.ops = TemplateOp.ops(of: nodes)
         self.textLength = textLength
     }
 
@@ -85,17 +88,21 @@ public struct Template: Sendable {
         _ context: TemplateValue, partials: [String: Template], escaping: TemplateEscaping, strict: Bool,
         partialsAreFixed: Bool, firstLiveSection: UInt64
     ) throws(TemplateError) -> TemplateOutput {
-        var renderer = TemplateRenderer(
-            context: context,
-            templateName: name,
-            partials: partials,
-            escaping: escaping,
-            isStrict: strict,
-            partialsAreFixed: partialsAreFixed,
-            firstLiveSection: firstLiveSection,
-            capacity: textLength * 2 + 1024
-        )
-        try renderer.render(nodes)
-        return renderer.output
+        // The renderer reads the context in place (`TemplateRenderer.stack`): it lives here,
+        // unchanged, until the render returns.
+        try withUnsafePointer(to: context) { context throws(TemplateError) in
+            var renderer = TemplateRenderer(
+                context: context,
+                templateName: name,
+                partials: partials,
+                escaping: escaping,
+                isStrict: strict,
+                partialsAreFixed: partialsAreFixed,
+                firstLiveSection: firstLiveSection,
+                capacity: textLength * 2 + 1024
+            )
+            try renderer.render(ops)
+            return renderer.output
+        }
     }
 }

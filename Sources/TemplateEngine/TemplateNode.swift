@@ -93,6 +93,8 @@ final class TemplateSection: Sendable {
     let name: TemplateName
     let isInverted: Bool
     let body: [TemplateNode]
+    /// `body` as the renderer walks it.
+    let ops: [TemplateOp]
     let position: TemplatePosition
     /// A number no other section compiled in this process has, counting up: what a shared
     /// value's kept fragments name their section by (an address could be reused).
@@ -106,6 +108,7 @@ final class TemplateSection: Sendable {
         self.name = name
         self.isInverted = isInverted
         self.body = body
+        self.ops = TemplateOp.ops(of: body)
         self.position = position
         self.serial = Self.serials.add(1, ordering: .relaxed).oldValue
     }
@@ -115,6 +118,7 @@ final class TemplateSection: Sendable {
         self.name = name
         self.isInverted = isInverted
         self.body = body
+        self.ops = TemplateOp.ops(of: body)
         self.position = position
         self.serial = serial
     }
@@ -177,6 +181,8 @@ final class TemplateInclusion: Sendable {
 final class TemplateBlock: Sendable {
     let name: String
     let body: [TemplateNode]
+    /// `body` as the renderer walks it.
+    let ops: [TemplateOp]
     /// Whether the opening tag stood alone on its line.
     let isStandalone: Bool
     /// The indentation given to every line of an override rendered here: the white space before
@@ -190,6 +196,7 @@ final class TemplateBlock: Sendable {
     init(name: String, body: [TemplateNode], isStandalone: Bool, indentation: [UInt8]) {
         self.name = name
         self.body = body
+        self.ops = TemplateOp.ops(of: body)
         self.isStandalone = isStandalone
         self.indentation = indentation
     }
@@ -201,12 +208,15 @@ final class TemplateBlockContent: Sendable {
     let templateName: String
     /// The content, with the indentation it had where it was written removed.
     let body: [TemplateNode]
+    /// `body` as the renderer walks it.
+    let ops: [TemplateOp]
     /// Where the override's `{{$name}}` tag is.
     let position: TemplatePosition
 
     init(templateName: String, body: [TemplateNode], position: TemplatePosition) {
         self.templateName = templateName
         self.body = body
+        self.ops = TemplateOp.ops(of: body)
         self.position = position
     }
 }

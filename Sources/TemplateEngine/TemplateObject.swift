@@ -20,6 +20,9 @@ public struct TemplateObject: Sendable {
     private var entries: [Entry] = []
     /// Where each key is in `entries`, once there are more than `indexedCount`.
     private var index: [String: Int]?
+    /// Whether there is no index and every key is packed whole (ASCII, at most 16 bytes): a
+    /// key is then found by comparing integers alone (`packedPointer(to:)`).
+    private var isPacked = true
 
     /// Objects with more keys than this keep an index by key.
     static let indexedCount = 32
@@ -104,6 +107,34 @@ public struct TemplateObject: Sendable {
         return entries.withUnsafeBufferPointer { ($0.baseAddress! + position).pointer(to: \.value)!.pointee }
     }
 
+    /// Where the value of `key` is, when this object and `key` are packed (`isPacked`): by
+    /// integer comparisons alone, so that a caller reading the object in place, through a
+    /// pointer, needs no copy of it to stay alive meanwhile. Nil when the object is not packed.
+    @inline(__always)
+    func packedPointer(to key: UnsafePointer<TemplateKey>) -> TemplatePackedLookup {
+        let (first, second, count) = (key.pointee.first, key.pointee.second, key.pointee.count)
+        guard isPacked, (0...16).contains(count) else { return .unknown }
+        return entries.withUnsafeBufferPointer { entries in
+            guard var entry = entries.baseAddress else { return .absent }
+            for _ in 0..<entries.count {
+                let stored = entry.pointer(to: \.key)!
+                if stored.pointee.first == first, stored.pointee.second == second, stored.pointee.count == count {
+                    return .found(entry.pointer(to: \.value)!)
+                }
+                entry += 1
+            }
+            return .absent
+        }
+    }
+
+    /// Where the value of `key` is, or nil when the object does not have it. The pointer is
+    /// valid for as long as this object's storage is neither released nor changed: a render
+    /// reads its context in place this way, the context living unchanged until it returns.
+    func pointer(to key: TemplateKey) -> UnsafePointer<TemplateValue>? {
+        guard let position = position(of: key) else { return nil }
+        return entries.withUnsafeBufferPointer { ($0.baseAddress! + position).pointer(to: \.value)! }
+    }
+
     /// The object with `transform` applied to every value.
     public func mapValues(_ transform: (TemplateValue) throws -> TemplateValue) rethrows -> TemplateObject {
         var mapped = self
@@ -129,6 +160,7 @@ public struct TemplateObject: Sendable {
     /// Adds a key the object does not have.
     private mutating func append(_ key: TemplateKey, _ value: TemplateValue) {
         entries.append(Entry(key: key, value: value))
+        isPacked = isPacked && key.isPacked
         if index != nil {
             index?[key.string] = entries.count - 1
         } else if entries.count > Self.indexedCount {
@@ -139,8 +171,10 @@ public struct TemplateObject: Sendable {
     private mutating func reindex() {
         guard entries.count > Self.indexedCount else {
             index = nil
+            isPacked = entries.allSatisfy(\.key.isPacked)
             return
         }
+        isPacked = false
         var index = [String: Int](minimumCapacity: entries.count)
         for (position, entry) in entries.enumerated() { index[entry.key.string] = position }
         self.index = index
@@ -195,6 +229,10 @@ struct TemplateKey: Sendable {
         self.string = string
     }
 
+    /// Whether the key is ASCII of at most 16 bytes, all of it in `first` and `second`: two
+    /// such keys are equal exactly when their integers are.
+    var isPacked: Bool { (0...16).contains(count) }
+
     /// Whether the key at `stored` is this one: for two ASCII keys of at most 16 bytes, told
     /// by the packed integers alone. (Read through a pointer, field by field, so that a key
     /// compared in place is not copied and retained first.)
@@ -205,4 +243,14 @@ struct TemplateKey: Sendable {
         }
         return (count < 0 || stored.pointee.count < 0) && stored.pointee.string == string
     }
+}
+
+/// What `TemplateObject.packedPointer(to:)` found.
+enum TemplatePackedLookup {
+    /// The value is there.
+    case found(UnsafePointer<TemplateValue>)
+    /// The object has no such key.
+    case absent
+    /// The object or the key is not packed: look with `pointer(to:)`.
+    case unknown
 }

@@ -38,6 +38,8 @@ struct TemplateOutput {
     }
 
     mutating func append(_ string: String) {
+        // A native string's bytes are read in place; only another kind is copied first.
+        if string.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) != nil { return }
         var string = string
         string.withUTF8 { bytes.append(contentsOf: $0) }
     }
@@ -47,6 +49,7 @@ struct TemplateOutput {
     }
 
     mutating func append(_ string: String, escaping: TemplateEscaping) {
+        if string.utf8.withContiguousStorageIfAvailable({ escaping.append($0, to: &bytes) }) != nil { return }
         var string = string
         string.withUTF8 { escaping.append($0, to: &bytes) }
     }

@@ -9,10 +9,10 @@ extension TemplateRenderer {
     /// is in `TemplateFragment.Key`, but for the indentation of the partials around the body:
     /// the bytes are kept without it, and a copy writes the current one where it stood. A body
     /// that throws is never kept, so errors are reported exactly as without sharing.
-    mutating func renderBody(of section: TemplateSection, for item: TemplateValue) throws(TemplateError) {
+    mutating func renderBody(of section: TemplateOp, for item: UnsafePointer<TemplateValue>) throws(TemplateError) {
         // Inside a body that keeps its indentation apart, a shared item renders as any value:
         // its kept bytes would not say where that indentation goes.
-        guard case .shared(let shared) = item, indentationOffsets == nil else {
+        guard indentationOffsets == nil, let shared = Self.shared(item.pointee) else {
             stack.append(item.unshared)
             try render(section.body)
             stack.removeLast()
@@ -36,7 +36,7 @@ extension TemplateRenderer {
             indentationOffsets = []
             indentationHasBase = true
         }
-        stack.append(shared.value)
+        stack.append(shared.valuePointer)
         try render(section.body)
         stack.removeLast()
         let offsets = indentationOffsets ?? []
@@ -50,6 +50,16 @@ extension TemplateRenderer {
         // What the body read and how deep it nested count for any shared item around it.
         lowestFrameRead = min(outer.lowestFrameRead, lowestFrameRead)
         deepestInclusion = max(outer.deepestInclusion, deepestInclusion)
+    }
+
+    /// The shared value a value is, if it is one. (A `borrowing` parameter, so that a value
+    /// read in place is not copied to be matched.)
+    @inline(__always)
+    private static func shared(_ value: borrowing TemplateValue) -> TemplateSharedValue? {
+        switch value {
+        case .shared(let shared): shared
+        default: nil
+        }
     }
 
     /// The bytes written since `start`, without the indentation written at `offsets`.

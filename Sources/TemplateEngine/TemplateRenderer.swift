@@ -28,7 +28,12 @@ struct TemplateRenderer {
     /// fragments of sections numbered below it (of templates compiled before) as it keeps one.
     let firstLiveSection: UInt64
     var output: TemplateOutput
-    var stack: [TemplateValue]
+    /// The context stack, bottom first: each frame points at a value inside the context given
+    /// to the render (or inside a shared value it holds), which stays unchanged and alive until
+    /// the render returns. Values are read where they are, never copied: a copy retained them,
+    /// and a page's values shared with other pages (the site's, an article's list item) had
+    /// their reference counts written by both cores at once.
+    var stack: [UnsafePointer<TemplateValue>]
     var templateName: String
     private(set) var indentation: [UInt8] = []
     var atLineStart = false
@@ -46,8 +51,10 @@ struct TemplateRenderer {
     /// (not inside an inline partial, which starts without indentation).
     var indentationHasBase = false
 
+    /// - Parameter context: The bottom of the context stack; it must stay alive and unchanged
+    ///   until the render is over.
     init(
-        context: TemplateValue,
+        context: UnsafePointer<TemplateValue>,
         templateName: String,
         partials: [String: Template],
         escaping: TemplateEscaping,
@@ -67,59 +74,105 @@ struct TemplateRenderer {
         self.firstLiveSection = firstLiveSection
     }
 
-    mutating func render(_ nodes: [TemplateNode]) throws(TemplateError) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
+    mutating func render(_ ops: [TemplateOp]) throws(TemplateError) {
+        // The ops' storage is held by the template or node they belong to, which outlives the render.
+        try render(ops.withUnsafeBufferPointer { $0 })
+    }
+
+    mutating func render(_ ops: UnsafeBufferPointer<TemplateOp>) throws(TemplateError) {
+        for op in ops {
+            switch op.kind {
+            case .text:
                 if indentation.isEmpty {
-                    output.append(text.utf8)
+                    output.append(op.bytes)
                 } else {
-                    appendIndented(text)
+                    appendIndented(op.bytes, lineEnds: op.lineEnds)
                 }
-            case .variable(let variable):
-                let value = try lookUp(variable.name, at: variable.position)
+            case .variable:
+                let value = try lookUp(op.keys, of: op)
                 writePendingIndentation()
-                try append(value, escaped: variable.isEscaped, for: variable)
-            case .section(let section):
-                try render(section)
-            case .inclusion(let inclusion):
-                try include(inclusion)
-            case .block(let block):
+                if !Self.write(value.unshared.pointee, escaped: op.flag, escaping: escaping, to: &output), isStrict {
+                    let variable = op.variable
+                    let reason = TemplateError.Reason.notInterpolatable(
+                        name: variable.name.text, kind: value.pointee.kindDescription)
+                    throw TemplateError(reason, template: templateName, at: variable.position)
+                }
+            case .section:
+                try renderSection(op)
+            case .inclusion:
+                try include(op.inclusion)
+            case .block:
                 lowestFrameRead = -1  // what shows here depends on the child being rendered
+                let block = op.block
                 if let content = overrides[block.name] {
                     try render(content, at: block)
                 } else {
-                    try render(block.body)
+                    try render(op.body)
                 }
             }
         }
     }
 
-    private mutating func render(_ section: TemplateSection) throws(TemplateError) {
-        let value = try lookUp(section.name, at: section.position)
-        if section.isInverted {
-            if !value.isTruthy { try render(section.body) }
+    private mutating func renderSection(_ op: TemplateOp) throws(TemplateError) {
+        let value = try lookUp(op.keys, of: op)
+        if op.flag {
+            if !Self.isTruthy(value.unshared.pointee) { try render(op.body) }
             return
         }
-        switch value.unshared {
+        switch Self.sectionItems(value.unshared.pointee) {
         case .list(let items):
-            for item in items {
-                try renderBody(of: section, for: item)
+            // The items are read in place, as the stack's frames are (the list is part of the
+            // context, which outlives the render).
+            for index in items.indices {
+                try renderBody(of: op, for: items.baseAddress! + index)
             }
-        case .null, .bool(false):
+        case .none:
             break
-        default:
-            try renderBody(of: section, for: value)
+        case .value:
+            try renderBody(of: op, for: value)
         }
     }
 
-    private mutating func append(
-        _ value: TemplateValue,
-        escaped: Bool,
-        for variable: TemplateVariable
-    ) throws(TemplateError) {
+    /// What a section renders its body for.
+    private enum SectionItems {
+        /// Each item of a list, in place.
+        case list(UnsafeBufferPointer<TemplateValue>)
+        /// Nothing: `null`, `false`, an empty list.
+        case none
+        /// The value itself.
+        case value
+    }
+
+    /// (The value is a `borrowing` parameter in these helpers: matched where it was read through
+    /// a pointer, it was copied, and so retained, first.)
+    @inline(__always)
+    private static func sectionItems(_ value: borrowing TemplateValue) -> SectionItems {
         switch value {
-        case .null:
+        case .list(let items): items.isEmpty ? .none : .list(items.withUnsafeBufferPointer { $0 })
+        case .null, .bool(false): .none
+        default: .value
+        }
+    }
+
+    /// Whether a section over the value renders (never `.shared`: the caller unwraps it).
+    @inline(__always)
+    private static func isTruthy(_ value: borrowing TemplateValue) -> Bool {
+        switch value {
+        case .null: false
+        case .bool(let value): value
+        case .list(let items): !items.isEmpty
+        case .int, .double, .string, .utf8, .object, .shared: true
+        }
+    }
+
+    /// Writes the value (never `.shared`: the caller unwraps it); false for a list or an object,
+    /// which show nothing.
+    @inline(__always)
+    private static func write(
+        _ value: borrowing TemplateValue, escaped: Bool, escaping: TemplateEscaping, to output: inout TemplateOutput
+    ) -> Bool {
+        switch value {
+        case .null, .shared:
             break
         case .string(let string):
             if escaped {
@@ -139,17 +192,10 @@ struct TemplateRenderer {
             output.append(number.description)
         case .bool(let flag):
             output.append(flag ? "true" : "false")
-        case .shared(let shared):
-            try append(shared.value, escaped: escaped, for: variable)
         case .list, .object:
-            if isStrict {
-                let reason = TemplateError.Reason.notInterpolatable(
-                    name: variable.name.text,
-                    kind: value.kindDescription
-                )
-                throw TemplateError(reason, template: templateName, at: variable.position)
-            }
+            return false
         }
+        return true
     }
 
     /// Renders a partial or a parent.
@@ -160,7 +206,7 @@ struct TemplateRenderer {
         case .fixed(let fixed):
             name = fixed
         case .dynamic(let contextName):
-            switch try lookUp(contextName, at: inclusion.position).unshared {
+            switch try lookUp(contextName, at: inclusion.position).unshared.pointee {
             case .string(let found): name = found
             case .utf8(let bytes): name = String(decoding: bytes, as: UTF8.self)
             default: return
@@ -191,7 +237,7 @@ struct TemplateRenderer {
         templateName = template.name.isEmpty ? name : template.name
         depth += 1
         deepestInclusion = max(deepestInclusion, depth)
-        try render(template.nodes)
+        try render(template.ops)
         depth -= 1
         (indentation, indentationHasBase, templateName, overrides) = saved
         if !inclusion.isStandalone { atLineStart = false }
@@ -211,7 +257,7 @@ struct TemplateRenderer {
         enter(isStandalone: block.isStandalone, indentation: block.indentation, fresh: false)
         templateName = content.templateName
         depth += 1
-        try render(content.body)
+        try render(content.ops)
         depth -= 1
         (indentation, templateName) = saved
     }
@@ -237,20 +283,63 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func appendIndented(_ text: TemplateText) {
-        text.utf8.withUnsafeBufferPointer { utf8 in
-            var start = 0
-            for end in text.lineEnds {
-                if atLineStart { writeIndentation() }
-                output.append(UnsafeBufferPointer(rebasing: utf8[start..<end]))
-                atLineStart = end > start && utf8[end - 1] == UInt8(ascii: "\n")
-                start = end
-            }
+    private mutating func appendIndented(_ utf8: UnsafeBufferPointer<UInt8>, lineEnds: UnsafeBufferPointer<Int>) {
+        var start = 0
+        for end in lineEnds {
+            if atLineStart { writeIndentation() }
+            output.append(UnsafeBufferPointer(rebasing: utf8[start..<end]))
+            atLineStart = end > start && utf8[end - 1] == UInt8(ascii: "\n")
+            start = end
         }
     }
 
     private mutating func writeIndentation() {
         if indentationHasBase { indentationOffsets?.append(output.bytes.count) }
         output.append(indentation)
+    }
+}
+
+extension UnsafePointer where Pointee == TemplateValue {
+    /// The value itself or, for `.shared`, where the value it wraps is.
+    @inline(__always)
+    var unshared: UnsafePointer<TemplateValue> { Self.sharedValue(pointee) ?? self }
+
+    @inline(__always)
+    private static func sharedValue(_ value: borrowing TemplateValue) -> UnsafePointer<TemplateValue>? {
+        switch value {
+        case .shared(let shared): shared.valuePointer
+        default: nil
+        }
+    }
+
+    /// Where the value of the key at `key` is when this is an object, else nil. Packed keys
+    /// in a packed object (nearly every lookup) are compared as integers in place; any other
+    /// lookup reads the object apart (`slowMember`), since a call the compiler cannot see
+    /// into, such as a string comparison, makes it copy (retain) an object read in place.
+    @inline(__always)
+    func member(_ key: UnsafePointer<TemplateKey>) -> UnsafePointer<TemplateValue>? {
+        switch Self.packedMember(of: pointee, key) {
+        case .found(let value): return value
+        case .absent: return nil
+        case .unknown: return slowMember(key.pointee)
+        }
+    }
+
+    /// `TemplateObject.packedPointer(to:)` of an object value. (The value is a `borrowing`
+    /// parameter: matched where it is read, `pointee` was copied, and so retained, first.)
+    @inline(__always)
+    private static func packedMember(of value: borrowing TemplateValue, _ key: UnsafePointer<TemplateKey>)
+        -> TemplatePackedLookup
+    {
+        switch value {
+        case .object(let object): object.packedPointer(to: key)
+        default: .absent
+        }
+    }
+
+    @inline(never)
+    private func slowMember(_ key: TemplateKey) -> UnsafePointer<TemplateValue>? {
+        if case .object(let object) = pointee { return object.pointer(to: key) }
+        return nil
     }
 }

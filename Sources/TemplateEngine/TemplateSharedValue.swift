@@ -17,14 +17,26 @@ import Synchronization
 /// The kept bytes live as long as this value; those of a library's templates are dropped when
 /// a library compiled later keeps a body here. Keep a shared value across renders with the
 /// same library (a rebuild that did not change the item) and its bodies are copied again.
-public final class TemplateSharedValue: Sendable {
+///
+/// (`@unchecked Sendable`: the value is written once, in `init`, and only read after.)
+public final class TemplateSharedValue: @unchecked Sendable {
     /// The value templates see; never itself `.shared`.
-    public let value: TemplateValue
+    public var value: TemplateValue { storage.pointee }
+    /// Where the value is, for as long as this object lives: a render reads it in place
+    /// (`TemplateRenderer`'s context stack holds pointers), where a copy would retain it.
+    var valuePointer: UnsafePointer<TemplateValue> { UnsafePointer(storage) }
+    private let storage: UnsafeMutablePointer<TemplateValue>
     private let fragments = Mutex(TemplateFragments())
 
     /// Wraps `value` (a shared value is unwrapped first, so sharing never nests).
     public init(_ value: TemplateValue) {
-        self.value = value.unshared
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: value.unshared)
+    }
+
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
     }
 
     /// How many section bodies were copied instead of rendered (for tests).

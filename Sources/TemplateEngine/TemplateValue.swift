@@ -57,23 +57,6 @@ extension TemplateValue {
         if case .shared(let shared) = self { return shared.value }
         return self
     }
-
-    /// The value of `key` when this is an object, else nil. A method, so that a lookup reads
-    /// the object where it is (a context frame, a list item) instead of copying it first: the
-    /// copy retained and released the object's storage for every frame a name was looked for in.
-    func member(_ key: TemplateKey) -> TemplateValue? {
-        if case .object(let object) = self { return object[key] }
-        return nil
-    }
-
-    /// `member(_:)` of `unshared`.
-    func unsharedMember(_ key: TemplateKey) -> TemplateValue? {
-        switch self {
-        case .object(let object): object[key]
-        case .shared(let shared): shared.value.member(key)
-        default: nil
-        }
-    }
 }
 
 extension TemplateValue {
@@ -84,7 +67,7 @@ extension TemplateValue {
         case .bool(let value): value
         case .list(let items): !items.isEmpty
         case .int, .double, .string, .utf8, .object: true
-        case .shared(let shared): shared.value.isTruthy
+        case .shared(let shared): shared.valuePointer.pointee.isTruthy
         }
     }
 

@@ -24,6 +24,35 @@ import Testing
         #expect(object["publication_date_isx"] == nil && object["b"] == nil)
         let context: TemplateValue = ["page": .object(object)]
         #expect(try render("{{page.publication_date_utc}} {{page.publication_date_iso}} {{page.a}}", context) == "1 0 4")
+        // A render finds keys its own way (by their integers alone when the object's keys and the
+        // name are all short ASCII): both ways, with the object as a frame and after a dot.
+        let looked = keys + ["publication_date_isx", "b", "0123456789abcdefg"]
+        let expected = looked.map { key in shown(object[key]) }
+        #expect(rendered(object, keys: looked) == expected)
+        let packed = TemplateObject(keys.enumerated().filter { $0.element.utf8.count <= 16 && $0.element.allSatisfy(\.isASCII) }
+            .map { ($0.element, TemplateValue.int($0.offset)) })
+        #expect(rendered(packed, keys: looked) == looked.map { key in shown(packed[key]) })
+    }
+
+    /// What a render shows for an integer or a missing value.
+    private func shown(_ value: TemplateValue?) -> String {
+        if case .int(let number)? = value { return String(number) }
+        return ""
+    }
+
+    /// What a render shows for each of `keys` (a template name has no spaces, dots or braces),
+    /// with `object` as a context frame and through `o.key`: both must be the same.
+    private func rendered(_ object: TemplateObject, keys: [String]) -> [String] {
+        let names = keys.filter { !$0.isEmpty && !$0.contains("\u{0}") }
+        let framed = try? Template("{{#o}}" + names.map { "{{\($0)}}" }.joined(separator: "|") + "{{/o}}")
+            .render(["o": .object(object)], escaping: .none)
+        let dotted = try? Template(names.map { "{{o.\($0)}}" }.joined(separator: "|"))
+            .render(["o": .object(object)], escaping: .none)
+        #expect(framed == dotted)
+        let values = (framed ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        var byKey: [String: String] = [:]
+        for (name, value) in zip(names, values) { byKey[name] = value }
+        return keys.map { byKey[$0] ?? shown(object[$0]) }
     }
 
     /// As in a dictionary, keys are equal when their strings are: canonically equivalent ones
@@ -33,6 +62,7 @@ import Testing
             let small: TemplateObject = [written: 1, "x": 2]
             let large = TemplateObject([(written, TemplateValue.int(1))] + (0..<40).map { ("k\($0)", TemplateValue.int($0)) })
             #expect(small[lookedUp] == 1 && large[lookedUp] == 1, "\(written.debugDescription)")
+            #expect(rendered(small, keys: [lookedUp, "x"]) == ["1", "2"] && rendered(large, keys: [lookedUp, "k7"]) == ["1", "7"])
             #expect(TemplateObject([(written, TemplateValue.int(1)), (lookedUp, TemplateValue.int(3))]).keys == [written])
         }
         #expect(TemplateObject([("K", TemplateValue.int(1)), ("k", 2)]).count == 2)
@@ -77,6 +107,7 @@ import Testing
             if step % 97 == 0 {
                 #expect(object.count == model.count)
                 #expect(object == TemplateObject(model))
+                #expect(rendered(object, keys: keys) == keys.map { key in shown(model[key]) })
             }
         }
         for key in keys { #expect(object[key] == model[key]) }
