@@ -44,6 +44,10 @@ struct TemplateOutput {
         string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, escaping: TemplateEscaping) {
+        escaping.append(utf8, to: &bytes)
+    }
+
     mutating func append(_ utf8: [UInt8], escaping: TemplateEscaping) {
         utf8.withUnsafeBufferPointer { escaping.append($0, to: &bytes) }
     }

@@ -23,7 +23,16 @@ extension TemplateRenderer {
         guard !keys.isEmpty, let first = keys.baseAddress else { return stack[stack.count - 1] }
         let (index, found) = Self.find(first, in: stack)
         if index < lowestFrameRead { lowestFrameRead = index }
-        if keys.count == 1, let found { return found }
+        if var value = found {
+            // The other keys of a dotted name, while each is found.
+            var part = 1
+            while part < keys.count, let next = value.unshared.member(first + part) {
+                value = next
+                part += 1
+            }
+            if part == keys.count { return value }
+        }
+        // Not found: the name and position are needed for an error or a null.
         let (name, position) = op.kind == .variable ? (op.variable.name, op.variable.position) : (op.section.name, op.section.position)
         return try lookUp(keys, name: name, at: position, firstFound: (index, found))
     }

@@ -181,10 +181,12 @@ struct TemplateRenderer {
                 output.append(string)
             }
         case .utf8(let bytes):
+            // Through a pointer: the bytes are the context's, which outlives the render.
+            let buffer = bytes.withUnsafeBufferPointer { $0 }
             if escaped {
-                output.append(bytes, escaping: escaping)
+                output.append(buffer, escaping: escaping)
             } else {
-                output.append(bytes)
+                output.append(buffer)
             }
         case .int(let number):
             output.append(String(number))
