@@ -186,18 +186,11 @@ struct PageContexts: Sendable {
         ])
     }
 
-    /// `names` ranked by how many of `articleIndexes` they share, as `{…ref, count}`; `ids`
-    /// gives the names of the article at an index (read in place, not from a copy of it).
+    /// The `limit` ids most often beside `id` (`CoMentions`), as `{…ref, count}`.
     func coMentions(
-        in articleIndexes: [Int], excluding: Slug?, ids: (Int) -> [Slug], ref: (Slug) -> TemplateValue?,
-        limit: Int = 8
+        _ counts: CoMentions, _ kind: CoMentions.Kind, of id: Slug, ref: (Slug) -> TemplateValue?, limit: Int = 8
     ) -> TemplateValue {
-        var counts: [Slug: Int] = [:]
-        for index in articleIndexes {
-            for id in ids(index) where id != excluding { counts[id, default: 0] += 1 }
-        }
-        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
-        return .list(ranked.compactMap { id, count in
+        .list(counts.ranked(kind, of: id, limit: limit).compactMap { id, count in
             guard case .object(var fields)? = ref(id)?.unshared else { return nil }
             fields["count"] = .int(count)
             return .object(fields)

@@ -101,9 +101,10 @@ extension PagePlan {
     /// related_leaders and related_topics ({…ref, count}), posts (the leader's own embedded
     /// posts, see `PageContexts.postValue`), timeline_svg (or null); plus `articles` and
     /// `pagination`.
-    func leaderPages(_ leader: Leader) -> [PageSpec] {
+    /// `coMentions`: every leader's and topic's counts, shared by their pages.
+    func leaderPages(_ leader: Leader, coMentions: Lazy<CoMentions>) -> [PageSpec] {
         let indexes = site.articlesByLeader[leader.id] ?? []
-        let leaderValue = Lazy { self.leaderValue(leader, indexes: indexes) }
+        let leaderValue = Lazy { self.leaderValue(leader, indexes: indexes, coMentions: coMentions.value) }
         let jsonLD = Lazy { data.leader(leader).serialized() }  // the same on each of the leader's pages
         let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
         return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items, modified in
@@ -118,17 +119,13 @@ extension PagePlan {
     }
 
     /// The `leader` value all of a leader's pages share.
-    private func leaderValue(_ leader: Leader, indexes: [Int]) -> TemplateValue {
+    private func leaderValue(_ leader: Leader, indexes: [Int], coMentions: CoMentions) -> TemplateValue {
         guard case .object(var fields)? = contexts.leaderRef(leader.id)?.unshared else { preconditionFailure("leaderRef is an object") }
         fields["handles"] = .list(leader.handles.map(TemplateValue.string))
         fields["biography_html"] = .string(leader.biography.html)
         fields["biography_markdown"] = .string(leader.biographyMarkdown)
-        fields["related_leaders"] = contexts.coMentions(in: indexes, excluding: leader.id, ids: { site.articles[$0].leaderIDs }) {
-            contexts.leaderRef($0)
-        }
-        fields["related_topics"] = contexts.coMentions(in: indexes, excluding: nil, ids: { site.articles[$0].topicIDs }) {
-            contexts.topicRef($0)
-        }
+        fields["related_leaders"] = contexts.coMentions(coMentions, .leadersBesideLeader, of: leader.id) { contexts.leaderRef($0) }
+        fields["related_topics"] = contexts.coMentions(coMentions, .topicsOfLeader, of: leader.id) { contexts.topicRef($0) }
         fields["posts"] = .list((site.postsByLeader[leader.id] ?? []).prefix(20).map { ref in
             contexts.postValue(site.articles[ref.article].posts[ref.post], in: site.articles[ref.article])
         })
@@ -154,9 +151,9 @@ extension PagePlan {
     /// ({…leaderRef, count}, most involved first), related_topics ({…topicRef, count}),
     /// timeline_svg (or null); plus `articles`
     /// and `pagination`.
-    func topicPages(_ topic: Topic) -> [PageSpec] {
+    func topicPages(_ topic: Topic, coMentions: Lazy<CoMentions>) -> [PageSpec] {
         let indexes = site.articlesByTopic[topic.id] ?? []
-        let topicValue = Lazy { self.topicValue(topic, indexes: indexes) }
+        let topicValue = Lazy { self.topicValue(topic, indexes: indexes, coMentions: coMentions.value) }
         let jsonLD = Lazy { data.topic(topic).serialized() }  // the same on each of the topic's pages
         let description = Article.summary(from: topic.explainer.firstParagraph)
         return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items, modified in
@@ -171,16 +168,12 @@ extension PagePlan {
     }
 
     /// The `topic` value all of a topic's pages share.
-    private func topicValue(_ topic: Topic, indexes: [Int]) -> TemplateValue {
+    private func topicValue(_ topic: Topic, indexes: [Int], coMentions: CoMentions) -> TemplateValue {
         guard case .object(var fields)? = contexts.topicRef(topic.id)?.unshared else { preconditionFailure("topicRef is an object") }
         fields["explainer_html"] = .string(topic.explainer.html)
         fields["explainer_markdown"] = .string(topic.explainerMarkdown)
-        fields["leaders"] = contexts.coMentions(in: indexes, excluding: nil, ids: { site.articles[$0].leaderIDs }) {
-            contexts.leaderRef($0)
-        }
-        fields["related_topics"] = contexts.coMentions(in: indexes, excluding: topic.id, ids: { site.articles[$0].topicIDs }) {
-            contexts.topicRef($0)
-        }
+        fields["leaders"] = contexts.coMentions(coMentions, .leadersOfTopic, of: topic.id) { contexts.leaderRef($0) }
+        fields["related_topics"] = contexts.coMentions(coMentions, .topicsBesideTopic, of: topic.id) { contexts.topicRef($0) }
         fields["timeline_svg"] = timeline(id: topic.id, subject: topic.name, indexes: indexes)
         return .object(fields)
     }

@@ -1,0 +1,46 @@
+import Testing
+@testable import SitegenCore
+
+struct CoMentionsTests {
+    /// The rule, written the plain way for one leader or topic: over each of its articles (once
+    /// per time the article names it), count every id of the other kind's list, or of the same
+    /// kind's but itself; most often first, then by id.
+    static func reference(
+        _ site: Site, articlesOf indexes: [Int], ids: (Article) -> [Slug], excluding: Slug?, limit: Int = 8
+    ) -> [String] {
+        var counts: [Slug: Int] = [:]
+        for index in indexes {
+            for id in ids(site.articles[index]) where id != excluding { counts[id, default: 0] += 1 }
+        }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit).map { "\($0.key.rawValue) \($0.value)" }
+    }
+
+    @Test func countsWhatTheRuleSaysForEveryLeaderAndTopic() {
+        var news = SyntheticNews()
+        let site = news.site(articles: 600)
+        let counts = CoMentions(articles: site.articles)
+        func shown(_ kind: CoMentions.Kind, _ id: Slug) -> [String] {
+            counts.ranked(kind, of: id, limit: 8).map { "\($0.id.rawValue) \($0.count)" }
+        }
+        var ties = 0
+        for leader in site.leaders {
+            let indexes = site.articlesByLeader[leader.id] ?? []
+            let beside = Self.reference(site, articlesOf: indexes, ids: \.leaderIDs, excluding: leader.id)
+            #expect(shown(.leadersBesideLeader, leader.id) == beside, "\(leader.id)")
+            #expect(shown(.topicsOfLeader, leader.id) == Self.reference(site, articlesOf: indexes, ids: \.topicIDs, excluding: nil))
+            let numbers = beside.map { $0.split(separator: " ").last! }
+            ties += zip(numbers, numbers.dropFirst()).filter { $0 == $1 }.count
+        }
+        for topic in site.topics {
+            let indexes = site.articlesByTopic[topic.id] ?? []
+            #expect(shown(.leadersOfTopic, topic.id) == Self.reference(site, articlesOf: indexes, ids: \.leaderIDs, excluding: nil))
+            #expect(
+                shown(.topicsBesideTopic, topic.id)
+                    == Self.reference(site, articlesOf: indexes, ids: \.topicIDs, excluding: topic.id), "\(topic.id)")
+        }
+        // Equal counts are ordered by id: the corpus has some.
+        #expect(ties > 5)
+        #expect(counts.ranked(.leadersBesideLeader, of: Slug(validating: "nobody")!, limit: 8).isEmpty)
+    }
+}
