@@ -23,6 +23,9 @@ struct PageContexts: Sendable {
     private var articleValues: [ArticleListValues]
     private let leaderRefs: [Slug: TemplateValue]
     private let topicRefs: [Slug: TemplateValue]
+    /// Every leader's and topic's co-mentions, made when the first of their pages asks, and
+    /// kept with these contexts (a `serve` session's edit builds reuse them).
+    private(set) var coMentions: Lazy<CoMentions>
 
     /// - Parameters:
     ///   - keepsLLMSValues: Whether each article's `llms.txt` value is made with its list value
@@ -43,6 +46,8 @@ struct PageContexts: Sendable {
         let topicRefs = Dictionary(uniqueKeysWithValues: site.topics.map { ($0.id, Self.topicRef($0, site: site, links: links)) })
         self.leaderRefs = leaderRefs
         self.topicRefs = topicRefs
+        let articles = site.articles
+        coMentions = Lazy { CoMentions(articles: articles) }
         articleValues = Array(site.articles.indices).concurrentMap { index in
             knownValues?(index) ?? ArticleListValues(
                 ref: Self.articleRef(site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs),
@@ -53,6 +58,14 @@ struct PageContexts: Sendable {
     /// Replaces articles of the site by new versions of themselves (`Site.replaceArticles(_:)`)
     /// and makes their list values again (their `llms.txt` values too, when kept).
     mutating func replaceArticles(_ replacements: [Int: Article]) {
+        // The co-mentions stand while every article keeps its leaders and topics (an edit
+        // build's rule); otherwise they are counted again when asked.
+        if replacements.contains(where: { index, article in
+            article.leaderIDs != site.articles[index].leaderIDs || article.topicIDs != site.articles[index].topicIDs
+        }) {
+            let articles = site.articles.indices.map { replacements[$0] ?? site.articles[$0] }
+            coMentions = Lazy { CoMentions(articles: articles) }
+        }
         site.replaceArticles(replacements)
         for (index, article) in replacements {
             articleValues[index] = ArticleListValues(

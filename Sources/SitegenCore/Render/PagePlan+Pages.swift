@@ -101,10 +101,9 @@ extension PagePlan {
     /// related_leaders and related_topics ({…ref, count}), posts (the leader's own embedded
     /// posts, see `PageContexts.postValue`), timeline_svg (or null); plus `articles` and
     /// `pagination`.
-    /// `coMentions`: every leader's and topic's counts, shared by their pages.
-    func leaderPages(_ leader: Leader, coMentions: Lazy<CoMentions>) -> [PageSpec] {
+    func leaderPages(_ leader: Leader) -> [PageSpec] {
         let indexes = site.articlesByLeader[leader.id] ?? []
-        let leaderValue = Lazy { self.leaderValue(leader, indexes: indexes, coMentions: coMentions.value) }
+        let leaderValue = Lazy { self.leaderValue(leader, indexes: indexes, coMentions: self.contexts.coMentions.value) }
         let jsonLD = Lazy { data.leader(leader).serialized() }  // the same on each of the leader's pages
         let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
         return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items, modified in
@@ -151,9 +150,9 @@ extension PagePlan {
     /// ({…leaderRef, count}, most involved first), related_topics ({…topicRef, count}),
     /// timeline_svg (or null); plus `articles`
     /// and `pagination`.
-    func topicPages(_ topic: Topic, coMentions: Lazy<CoMentions>) -> [PageSpec] {
+    func topicPages(_ topic: Topic) -> [PageSpec] {
         let indexes = site.articlesByTopic[topic.id] ?? []
-        let topicValue = Lazy { self.topicValue(topic, indexes: indexes, coMentions: coMentions.value) }
+        let topicValue = Lazy { self.topicValue(topic, indexes: indexes, coMentions: self.contexts.coMentions.value) }
         let jsonLD = Lazy { data.topic(topic).serialized() }  // the same on each of the topic's pages
         let description = Article.summary(from: topic.explainer.firstParagraph)
         return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items, modified in

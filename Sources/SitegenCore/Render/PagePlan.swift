@@ -71,11 +71,9 @@ struct PagePlan: Sendable {
             .map(articlePage)
         pages += archivePages()
         if lists(.leaders) { pages.append(leadersIndex()) }
-        let articles = site.articles
-        let coMentions = Lazy { CoMentions(articles: articles) }  // made by the first leader or topic page rendered
-        pages += site.leaders.flatMap { leaderPages($0, coMentions: coMentions) }
+        pages += site.leaders.flatMap { leaderPages($0) }
         if lists(.topics) { pages.append(topicsIndex()) }
-        pages += site.topics.flatMap { topicPages($0, coMentions: coMentions) }
+        pages += site.topics.flatMap { topicPages($0) }
         if lists(.search) { pages.append(searchPage()) }
         if lists(.notFound) {
             pages.append(PageSpec(route: .notFound, template: "404", context: base(

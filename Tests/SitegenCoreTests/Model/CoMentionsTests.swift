@@ -39,8 +39,54 @@ struct CoMentionsTests {
                 shown(.topicsBesideTopic, topic.id)
                     == Self.reference(site, articlesOf: indexes, ids: \.topicIDs, excluding: topic.id), "\(topic.id)")
         }
+        // Counted among one leader's or topic's own articles alone (as an edit build does), its
+        // rankings are the same.
+        for leader in site.leaders.prefix(5) {
+            let own = CoMentions(articles: (site.articlesByLeader[leader.id] ?? []).map { site.articles[$0] })
+            for kind in [CoMentions.Kind.leadersBesideLeader, .topicsOfLeader] {
+                #expect(own.ranked(kind, of: leader.id, limit: 8).map { "\($0.id.rawValue) \($0.count)" } == shown(kind, leader.id))
+            }
+        }
+        for topic in site.topics.prefix(5) {
+            let own = CoMentions(articles: (site.articlesByTopic[topic.id] ?? []).map { site.articles[$0] })
+            for kind in [CoMentions.Kind.leadersOfTopic, .topicsBesideTopic] {
+                #expect(own.ranked(kind, of: topic.id, limit: 8).map { "\($0.id.rawValue) \($0.count)" } == shown(kind, topic.id))
+            }
+        }
         // Equal counts are ordered by id: the corpus has some.
         #expect(ties > 5)
         #expect(counts.ranked(.leadersBesideLeader, of: Slug(validating: "nobody")!, limit: 8).isEmpty)
+    }
+
+    /// Page contexts keep their co-mentions while articles keep their leaders and topics (a
+    /// `serve` session's edit builds), and count them again when one changes them.
+    @Test func contextsCountAgainWhenAnArticleChangesItsLeaders() {
+        var news = SyntheticNews()
+        let site = news.site(articles: 200)
+        var contexts = PageContexts(site: site, generator: "test")
+        let kept = contexts.coMentions
+        let first = site.articles[0]
+        func copy(of article: Article, leaders: [Slug]) -> Article {
+            let parsed = ParsedArticle(
+                sourcePath: article.sourcePath, format: .markdown, title: article.title + " again", date: article.date,
+                updated: nil, slug: article.slug, summary: article.summary, leaderRefs: nil, topicRefs: nil, source: nil,
+                author: nil, image: nil, isDraft: false, body: SearchSite.renderer.render("Text."),
+                articleBody: ArticleBody(
+                    markdown: "Text.", endOf: SourceFile(path: article.sourcePath, text: "Text."),
+                    renderer: SearchSite.renderer, isPublishedAsWritten: true))
+            return Article(parsed, leaderIDs: leaders, topicIDs: article.topicIDs)
+        }
+        contexts.replaceArticles([0: copy(of: first, leaders: first.leaderIDs)])
+        #expect(contexts.coMentions === kept)
+        let other = site.leaders.map(\.id).first { !first.leaderIDs.contains($0) }!
+        contexts.replaceArticles([0: copy(of: first, leaders: first.leaderIDs + [other])])
+        #expect(contexts.coMentions !== kept)
+        let fresh = CoMentions(articles: contexts.site.articles)
+        for leader in site.leaders {
+            #expect(
+                contexts.coMentions.value.ranked(.leadersBesideLeader, of: leader.id, limit: 8).map(\.count)
+                    == fresh.ranked(.leadersBesideLeader, of: leader.id, limit: 8).map(\.count))
+        }
+        #expect(fresh.ranked(.leadersBesideLeader, of: other, limit: 40).contains { first.leaderIDs.contains($0.id) })
     }
 }
