@@ -69,8 +69,9 @@ enum PageData {
         case .int(let int): return int
         case .double(let double): return double
         case .string(let string): return string
+        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .list(let list): return list.map(anyValue)
-        case .object(let object): return object.mapValues(anyValue)
+        case .object(let object): return Dictionary(uniqueKeysWithValues: object.map { ($0.key, anyValue($0.value)) })
         case .shared(let shared): return anyValue(shared.value)
         }
     }
