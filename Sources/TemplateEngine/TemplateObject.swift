@@ -102,14 +102,14 @@ public struct TemplateObject: Sendable {
 
     /// The value of a key packed beforehand (a template's names are packed when it is compiled).
     subscript(key: TemplateKey) -> TemplateValue? {
-        guard let position = position(of: key) else { return nil }
         // The value alone, read in place: `entries[position].value` copied the whole entry first.
-        return entries.withUnsafeBufferPointer { ($0.baseAddress! + position).pointer(to: \.value)!.pointee }
+        pointer(to: key)?.pointee
     }
 
     /// Where the value of `key` is, when this object and `key` are packed (`isPacked`): by
     /// integer comparisons alone, so that a caller reading the object in place, through a
-    /// pointer, needs no copy of it to stay alive meanwhile. Nil when the object is not packed.
+    /// pointer, needs no copy of it to stay alive meanwhile; `.unknown` when the object or the
+    /// key is not packed.
     @inline(__always)
     func packedPointer(to key: UnsafePointer<TemplateKey>) -> TemplatePackedLookup {
         let (first, second, count) = (key.pointee.first, key.pointee.second, key.pointee.count)

@@ -48,10 +48,6 @@ struct TemplateOutput {
         escaping.append(utf8, to: &bytes)
     }
 
-    mutating func append(_ utf8: [UInt8], escaping: TemplateEscaping) {
-        utf8.withUnsafeBufferPointer { escaping.append($0, to: &bytes) }
-    }
-
     mutating func append(_ string: String, escaping: TemplateEscaping) {
         if string.utf8.withContiguousStorageIfAvailable({ escaping.append($0, to: &bytes) }) != nil { return }
         var string = string

@@ -32,19 +32,18 @@ extension TemplateRenderer {
             }
             if part == keys.count { return value }
         }
-        // Not found: the name and position are needed for an error or a null.
+        // Not found: the name and position are needed for an error or a null (the keys are
+        // followed again, which only a failed lookup pays).
         let (name, position) = op.kind == .variable ? (op.variable.name, op.variable.position) : (op.section.name, op.section.position)
-        return try lookUp(keys, name: name, at: position, firstFound: (index, found))
+        return try lookUp(keys, name: name, at: position)
     }
 
-    /// `lookUp(_:at:)` with the name's keys given apart; `firstFound` when the first key's frame
-    /// was looked for already.
+    /// `lookUp(_:at:)` with the name's keys given apart.
     private mutating func lookUp(
-        _ keys: UnsafeBufferPointer<TemplateKey>, name: TemplateName, at position: TemplatePosition,
-        firstFound: (Int, UnsafePointer<TemplateValue>?)? = nil
+        _ keys: UnsafeBufferPointer<TemplateKey>, name: TemplateName, at position: TemplatePosition
     ) throws(TemplateError) -> UnsafePointer<TemplateValue> {
         guard !keys.isEmpty, let first = keys.baseAddress else { return stack[stack.count - 1] }
-        let (index, found) = firstFound ?? Self.find(first, in: stack)
+        let (index, found) = Self.find(first, in: stack)
         if index < lowestFrameRead { lowestFrameRead = index }
         guard var value = found else {
             guard isStrict else { return Self.null }

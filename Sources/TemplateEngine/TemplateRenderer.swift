@@ -116,7 +116,7 @@ struct TemplateRenderer {
     private mutating func renderSection(_ op: TemplateOp) throws(TemplateError) {
         let value = try lookUp(op.keys, of: op)
         if op.flag {
-            if !Self.isTruthy(value.unshared.pointee) { try render(op.body) }
+            if !TemplateValue.isTruthy(value.unshared.pointee) { try render(op.body) }
             return
         }
         switch Self.sectionItems(value.unshared.pointee) {
@@ -151,17 +151,6 @@ struct TemplateRenderer {
         case .list(let items): items.isEmpty ? .none : .list(items.withUnsafeBufferPointer { $0 })
         case .null, .bool(false): .none
         default: .value
-        }
-    }
-
-    /// Whether a section over the value renders (never `.shared`: the caller unwraps it).
-    @inline(__always)
-    private static func isTruthy(_ value: borrowing TemplateValue) -> Bool {
-        switch value {
-        case .null: false
-        case .bool(let value): value
-        case .list(let items): !items.isEmpty
-        case .int, .double, .string, .utf8, .object, .shared: true
         }
     }
 

@@ -61,13 +61,19 @@ extension TemplateValue {
 
 extension TemplateValue {
     /// Whether a section over this value renders (`null`, `false` and `[]` do not).
-    var isTruthy: Bool {
-        switch self {
+    var isTruthy: Bool { Self.isTruthy(self) }
+
+    /// `isTruthy` of a value read in place: a `borrowing` parameter, so that a value matched
+    /// where it is read through a pointer (as the renderer reads its context) is not copied,
+    /// and so retained, first.
+    @inline(__always)
+    static func isTruthy(_ value: borrowing TemplateValue) -> Bool {
+        switch value {
         case .null: false
         case .bool(let value): value
         case .list(let items): !items.isEmpty
         case .int, .double, .string, .utf8, .object: true
-        case .shared(let shared): shared.valuePointer.pointee.isTruthy
+        case .shared(let shared): isTruthy(shared.valuePointer.pointee)
         }
     }
 

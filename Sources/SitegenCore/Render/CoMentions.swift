@@ -19,10 +19,21 @@ struct CoMentions: Sendable {
         case topicsBesideTopic
     }
 
-    private var leaderNumbers: [Slug: Int] = [:]
-    private var topicNumbers: [Slug: Int] = [:]
-    private var leaders: [Slug] = []
-    private var topics: [Slug] = []
+    /// Leaders and topics numbered in the order first seen.
+    private struct Numbering {
+        var numbers: [Slug: Int] = [:]
+        var ids: [Slug] = []
+
+        mutating func number(of id: Slug) -> Int {
+            if let number = numbers[id] { return number }
+            numbers[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
+    }
+
+    private var leaders = Numbering()
+    private var topics = Numbering()
     /// Per leader or topic number, the counts of the other numbers beside it.
     private var leadersBesideLeader: [[Int: Int]] = []
     private var topicsOfLeader: [[Int: Int]] = []
@@ -32,47 +43,36 @@ struct CoMentions: Sendable {
     /// Counts every article's pairs: each occurrence of an id with each occurrence of another
     /// (an article lists an id once, but the counts would be the per-leader ones regardless).
     init(articles: [Article]) {
-        var leaderIDs: [Int] = [], topicIDs: [Int] = []
         for article in articles {
-            leaderIDs.removeAll(keepingCapacity: true)
-            topicIDs.removeAll(keepingCapacity: true)
-            for id in article.leaderIDs { leaderIDs.append(Self.number(of: id, in: &leaderNumbers, &leaders, &leadersBesideLeader, &topicsOfLeader)) }
-            for id in article.topicIDs { topicIDs.append(Self.number(of: id, in: &topicNumbers, &topics, &leadersOfTopic, &topicsBesideTopic)) }
+            let leaderIDs = article.leaderIDs.map { leaders.number(of: $0) }
+            let topicIDs = article.topicIDs.map { topics.number(of: $0) }
             for leader in leaderIDs {
-                for other in leaderIDs where other != leader { leadersBesideLeader[leader][other, default: 0] += 1 }
-                for topic in topicIDs { topicsOfLeader[leader][topic, default: 0] += 1 }
+                for other in leaderIDs where other != leader { Self.count(other, beside: leader, in: &leadersBesideLeader) }
+                for topic in topicIDs { Self.count(topic, beside: leader, in: &topicsOfLeader) }
             }
             for topic in topicIDs {
-                for other in topicIDs where other != topic { topicsBesideTopic[topic][other, default: 0] += 1 }
-                for leader in leaderIDs { leadersOfTopic[topic][leader, default: 0] += 1 }
+                for other in topicIDs where other != topic { Self.count(other, beside: topic, in: &topicsBesideTopic) }
+                for leader in leaderIDs { Self.count(leader, beside: topic, in: &leadersOfTopic) }
             }
         }
     }
 
-    /// The number of `id`, given when it is first seen, with an empty row in each table.
-    private static func number(
-        of id: Slug, in numbers: inout [Slug: Int], _ ids: inout [Slug], _ first: inout [[Int: Int]],
-        _ second: inout [[Int: Int]]
-    ) -> Int {
-        if let number = numbers[id] { return number }
-        numbers[id] = ids.count
-        ids.append(id)
-        first.append([:])
-        second.append([:])
-        return ids.count - 1
+    private static func count(_ number: Int, beside row: Int, in rows: inout [[Int: Int]]) {
+        while rows.count <= row { rows.append([:]) }
+        rows[row][number, default: 0] += 1
     }
 
     /// The ids counted beside `id`, most often first, then by id; at most `limit`.
     func ranked(_ kind: Kind, of id: Slug, limit: Int) -> [(id: Slug, count: Int)] {
-        let (numbers, rows, names): ([Slug: Int], [[Int: Int]], [Slug]) =
+        let (of, rows, names): (Numbering, [[Int: Int]], Numbering) =
             switch kind {
-            case .leadersBesideLeader: (leaderNumbers, leadersBesideLeader, leaders)
-            case .topicsOfLeader: (leaderNumbers, topicsOfLeader, topics)
-            case .leadersOfTopic: (topicNumbers, leadersOfTopic, leaders)
-            case .topicsBesideTopic: (topicNumbers, topicsBesideTopic, topics)
+            case .leadersBesideLeader: (leaders, leadersBesideLeader, leaders)
+            case .topicsOfLeader: (leaders, topicsOfLeader, topics)
+            case .leadersOfTopic: (topics, leadersOfTopic, leaders)
+            case .topicsBesideTopic: (topics, topicsBesideTopic, topics)
             }
-        guard let number = numbers[id] else { return [] }
-        let counted = rows[number].map { (id: names[$0.key], count: $0.value) }
+        guard let number = of.numbers[id], number < rows.count else { return [] }
+        let counted = rows[number].map { (id: names.ids[$0.key], count: $0.value) }
         return Array(counted.sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }.prefix(limit))
     }
 }

@@ -25,7 +25,7 @@ struct PageContexts: Sendable {
     private let topicRefs: [Slug: TemplateValue]
     /// Every leader's and topic's co-mentions, made when the first of their pages asks, and
     /// kept with these contexts (a `serve` session's edit builds reuse them).
-    private(set) var coMentions: Lazy<CoMentions>
+    private(set) var coMentionCounts: Lazy<CoMentions>
 
     /// - Parameters:
     ///   - keepsLLMSValues: Whether each article's `llms.txt` value is made with its list value
@@ -47,7 +47,7 @@ struct PageContexts: Sendable {
         self.leaderRefs = leaderRefs
         self.topicRefs = topicRefs
         let articles = site.articles
-        coMentions = Lazy { CoMentions(articles: articles) }
+        coMentionCounts = Lazy { CoMentions(articles: articles) }
         articleValues = Array(site.articles.indices).concurrentMap { index in
             knownValues?(index) ?? ArticleListValues(
                 ref: Self.articleRef(site.articles[index], links: links, leaderRefs: leaderRefs, topicRefs: topicRefs),
@@ -64,7 +64,7 @@ struct PageContexts: Sendable {
             article.leaderIDs != site.articles[index].leaderIDs || article.topicIDs != site.articles[index].topicIDs
         }) {
             let articles = site.articles.indices.map { replacements[$0] ?? site.articles[$0] }
-            coMentions = Lazy { CoMentions(articles: articles) }
+            coMentionCounts = Lazy { CoMentions(articles: articles) }
         }
         site.replaceArticles(replacements)
         for (index, article) in replacements {
@@ -200,10 +200,8 @@ struct PageContexts: Sendable {
     }
 
     /// The `limit` ids most often beside `id` (`CoMentions`), as `{…ref, count}`.
-    func coMentions(
-        _ counts: CoMentions, _ kind: CoMentions.Kind, of id: Slug, ref: (Slug) -> TemplateValue?, limit: Int = 8
-    ) -> TemplateValue {
-        .list(counts.ranked(kind, of: id, limit: limit).compactMap { id, count in
+    func coMentions(_ kind: CoMentions.Kind, of id: Slug, ref: (Slug) -> TemplateValue?, limit: Int = 8) -> TemplateValue {
+        .list(coMentionCounts.value.ranked(kind, of: id, limit: limit).compactMap { id, count in
             guard case .object(var fields)? = ref(id)?.unshared else { return nil }
             fields["count"] = .int(count)
             return .object(fields)

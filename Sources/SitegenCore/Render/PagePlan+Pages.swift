@@ -103,7 +103,7 @@ extension PagePlan {
     /// `pagination`.
     func leaderPages(_ leader: Leader) -> [PageSpec] {
         let indexes = site.articlesByLeader[leader.id] ?? []
-        let leaderValue = Lazy { self.leaderValue(leader, indexes: indexes, coMentions: self.contexts.coMentions.value) }
+        let leaderValue = Lazy { self.leaderValue(leader, indexes: indexes) }
         let jsonLD = Lazy { data.leader(leader).serialized() }  // the same on each of the leader's pages
         let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
         return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items, modified in
@@ -118,13 +118,13 @@ extension PagePlan {
     }
 
     /// The `leader` value all of a leader's pages share.
-    private func leaderValue(_ leader: Leader, indexes: [Int], coMentions: CoMentions) -> TemplateValue {
+    private func leaderValue(_ leader: Leader, indexes: [Int]) -> TemplateValue {
         guard case .object(var fields)? = contexts.leaderRef(leader.id)?.unshared else { preconditionFailure("leaderRef is an object") }
         fields["handles"] = .list(leader.handles.map(TemplateValue.string))
         fields["biography_html"] = .string(leader.biography.html)
         fields["biography_markdown"] = .string(leader.biographyMarkdown)
-        fields["related_leaders"] = contexts.coMentions(coMentions, .leadersBesideLeader, of: leader.id) { contexts.leaderRef($0) }
-        fields["related_topics"] = contexts.coMentions(coMentions, .topicsOfLeader, of: leader.id) { contexts.topicRef($0) }
+        fields["related_leaders"] = contexts.coMentions(.leadersBesideLeader, of: leader.id) { contexts.leaderRef($0) }
+        fields["related_topics"] = contexts.coMentions(.topicsOfLeader, of: leader.id) { contexts.topicRef($0) }
         fields["posts"] = .list((site.postsByLeader[leader.id] ?? []).prefix(20).map { ref in
             contexts.postValue(site.articles[ref.article].posts[ref.post], in: site.articles[ref.article])
         })
@@ -152,7 +152,7 @@ extension PagePlan {
     /// and `pagination`.
     func topicPages(_ topic: Topic) -> [PageSpec] {
         let indexes = site.articlesByTopic[topic.id] ?? []
-        let topicValue = Lazy { self.topicValue(topic, indexes: indexes, coMentions: self.contexts.coMentions.value) }
+        let topicValue = Lazy { self.topicValue(topic, indexes: indexes) }
         let jsonLD = Lazy { data.topic(topic).serialized() }  // the same on each of the topic's pages
         let description = Article.summary(from: topic.explainer.firstParagraph)
         return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items, modified in
@@ -167,12 +167,12 @@ extension PagePlan {
     }
 
     /// The `topic` value all of a topic's pages share.
-    private func topicValue(_ topic: Topic, indexes: [Int], coMentions: CoMentions) -> TemplateValue {
+    private func topicValue(_ topic: Topic, indexes: [Int]) -> TemplateValue {
         guard case .object(var fields)? = contexts.topicRef(topic.id)?.unshared else { preconditionFailure("topicRef is an object") }
         fields["explainer_html"] = .string(topic.explainer.html)
         fields["explainer_markdown"] = .string(topic.explainerMarkdown)
-        fields["leaders"] = contexts.coMentions(coMentions, .leadersOfTopic, of: topic.id) { contexts.leaderRef($0) }
-        fields["related_topics"] = contexts.coMentions(coMentions, .topicsBesideTopic, of: topic.id) { contexts.topicRef($0) }
+        fields["leaders"] = contexts.coMentions(.leadersOfTopic, of: topic.id) { contexts.leaderRef($0) }
+        fields["related_topics"] = contexts.coMentions(.topicsBesideTopic, of: topic.id) { contexts.topicRef($0) }
         fields["timeline_svg"] = timeline(id: topic.id, subject: topic.name, indexes: indexes)
         return .object(fields)
     }

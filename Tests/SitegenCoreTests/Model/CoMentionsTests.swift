@@ -64,7 +64,7 @@ struct CoMentionsTests {
         var news = SyntheticNews()
         let site = news.site(articles: 200)
         var contexts = PageContexts(site: site, generator: "test")
-        let kept = contexts.coMentions
+        let kept = contexts.coMentionCounts
         let first = site.articles[0]
         func copy(of article: Article, leaders: [Slug]) -> Article {
             let parsed = ParsedArticle(
@@ -77,14 +77,14 @@ struct CoMentionsTests {
             return Article(parsed, leaderIDs: leaders, topicIDs: article.topicIDs)
         }
         contexts.replaceArticles([0: copy(of: first, leaders: first.leaderIDs)])
-        #expect(contexts.coMentions === kept)
+        #expect(contexts.coMentionCounts === kept)
         let other = site.leaders.map(\.id).first { !first.leaderIDs.contains($0) }!
         contexts.replaceArticles([0: copy(of: first, leaders: first.leaderIDs + [other])])
-        #expect(contexts.coMentions !== kept)
+        #expect(contexts.coMentionCounts !== kept)
         let fresh = CoMentions(articles: contexts.site.articles)
         for leader in site.leaders {
             #expect(
-                contexts.coMentions.value.ranked(.leadersBesideLeader, of: leader.id, limit: 8).map(\.count)
+                contexts.coMentionCounts.value.ranked(.leadersBesideLeader, of: leader.id, limit: 8).map(\.count)
                     == fresh.ranked(.leadersBesideLeader, of: leader.id, limit: 8).map(\.count))
         }
         #expect(fresh.ranked(.leadersBesideLeader, of: other, limit: 40).contains { first.leaderIDs.contains($0.id) })
