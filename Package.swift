@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
         // For the libFuzzer targets in Fuzz/, which reach SitegenCore only through FuzzEntryPoints.
         .library(name: "SitegenCore", targets: ["SitegenCore"]),
+        // For Benchmarks/SiteBench, which times `serve`'s edits with the executable's allocator settings.
+        .library(name: "CJemallocSettings", targets: ["CJemallocSettings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -27,6 +29,8 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"]), .brew(["jemalloc"])]
         ),
+        // jemalloc's settings (`malloc_conf`: transparent huge pages), for the executable only.
+        .target(name: "CJemallocSettings"),
         .target(name: "MarkdownHTML", dependencies: ["CCmark"]),
         .target(name: "TemplateEngine"),
         .target(
@@ -37,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "SitegenCLI",
             dependencies: [
-                "SitegenCore", "SitegenServer", "CJemalloc",
+                "SitegenCore", "SitegenServer", "CJemalloc", "CJemallocSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

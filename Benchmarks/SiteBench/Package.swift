@@ -15,9 +15,12 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "SiteBench",
-            dependencies: [.product(name: "SitegenCore", package: "sitegen")],
-            // The allocator the `sitegen` executable links (README, "Performance"), so that
-            // an edit is timed as `serve` makes it.
+            dependencies: [
+                .product(name: "SitegenCore", package: "sitegen"),
+                .product(name: "CJemallocSettings", package: "sitegen"),
+            ],
+            // The allocator the `sitegen` executable links, with its settings (README,
+            // "Performance"), so that an edit is timed as `serve` makes it.
             linkerSettings: [.linkedLibrary("jemalloc")]
         )
     ]

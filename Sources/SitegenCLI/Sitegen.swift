@@ -8,7 +8,7 @@ struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Build a static news site from Content/ and Templates/ into Output/.",
-        version: SitegenVersion.full(allocator: Allocator.version.map { "jemalloc " + $0 }),
+        version: SitegenVersion.full(allocator: Allocator.description),
         subcommands: [Build.self, Check.self, Serve.self, New.self],
         defaultSubcommand: Build.self)
 }

@@ -47,7 +47,7 @@ public enum SitegenVersion {
     public static let current = "0.1.0"
     /// `sitegen 0.1.0 (libcmark 0.30.2)`.
     public static var full: String { full(allocator: nil) }
-    /// `sitegen 0.1.0 (libcmark 0.30.2, jemalloc 5.3.0)`, naming the executable's allocator.
+    /// `sitegen 0.1.0 (libcmark 0.30.2, jemalloc 5.3.0 with thp:always)`, naming the executable's allocator.
     public static func full(allocator: String?) -> String {
         "sitegen \(current) (libcmark \(MarkdownRenderer.cmarkVersion)\(allocator.map { ", " + $0 } ?? ""))"
     }

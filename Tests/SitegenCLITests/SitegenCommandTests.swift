@@ -31,6 +31,7 @@ struct SitegenCommandTests {
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        environment.removeValue(forKey: "MALLOC_CONF")
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -96,8 +97,24 @@ struct SitegenCommandTests {
         let result = try run(["--version"], in: FileManager.default.temporaryDirectory)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("sitegen 0.1.0 (libcmark 0."))
-        // jemalloc answers its own `mallctl` only when it is linked into the executable.
+        // jemalloc answers its own `mallctl` only when it is linked into the executable, and
+        // reports transparent huge pages only when it read CJemallocSettings' `malloc_conf`.
         #expect(result.stdout.contains(", jemalloc 5."))
+        #expect(result.stdout.hasSuffix(" with thp:always)\n"))
+    }
+
+    @Test func mallocConfOverridesTheAllocatorSettings() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["--version"]
+        process.environment = ["MALLOC_CONF": "thp:never"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(stdout.hasSuffix(" with thp:never)\n"))
     }
 
     @Test func checkWritesNothing() throws {

@@ -1,3 +1,4 @@
+import CJemallocSettings
 import Foundation
 import SitegenCore
 
@@ -17,6 +18,8 @@ guard let root = argument("--root"), let output = argument("--output") else {
     FileHandle.standardError.write(Data("usage: site-bench --root DIR --output DIR [--now DATE] [--runs N]\n".utf8))
     exit(64)
 }
+// Keeps jemalloc's settings (`malloc_conf`) linked in, as in the `sitegen` executable.
+precondition(sitegen_jemalloc_settings_linked() == 1)
 let runs = argument("--runs").flatMap(Int.init) ?? 5
 let options = BuildOptions(
     root: URL(fileURLWithPath: root), output: URL(fileURLWithPath: output),
