@@ -113,7 +113,7 @@ public struct TemplateObject: Sendable {
     @inline(__always)
     func packedPointer(to key: UnsafePointer<TemplateKey>) -> TemplatePackedLookup {
         let (first, second, count) = (key.pointee.first, key.pointee.second, key.pointee.count)
-        guard isPacked, (0...16).contains(count) else { return .unknown }
+        guard isPacked, key.pointee.isPacked else { return .unknown }
         return entries.withUnsafeBufferPointer { entries in
             guard var entry = entries.baseAddress else { return .absent }
             for _ in 0..<entries.count {

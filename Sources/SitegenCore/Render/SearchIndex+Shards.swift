@@ -37,11 +37,7 @@ extension SearchIndex {
         }
         for term in state.terms {
             entry.removeAll(keepingCapacity: true)
-            if let kept = state.entries[term] {
-                entry += kept.utf8
-            } else {
-                appendEntry(term, state.postings[term]!, to: &entry)
-            }
+            state.appendEntry(term, to: &entry)
             // The size the shard would have with the entry: its comma and the closing "}\n".
             if text.count + 1 + entry.count + 2 > shardBudget { close() }
             if !terms.isEmpty { text.append(UInt8(ascii: ",")) }

@@ -30,6 +30,15 @@ extension SearchIndex {
         /// A term's entry: kept, or made now.
         func entry(_ term: String) -> String { entries[term] ?? SearchIndex.entry(term, postings[term]!) }
 
+        /// `entry(term)`, appended to `bytes` (made there, when not kept).
+        func appendEntry(_ term: String, to bytes: inout [UInt8]) {
+            if let kept = entries[term] {
+                bytes += kept.utf8
+            } else {
+                SearchIndex.appendEntry(term, postings[term]!, to: &bytes)
+            }
+        }
+
         /// The index after the articles numbered `changed` got the terms in `documents`; the
         /// same as `State(documents:)`, when no article came, went or moved.
         func updating(_ changed: Set<Int>, to documents: [Document]) -> State {

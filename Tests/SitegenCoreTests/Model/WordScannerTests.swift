@@ -32,9 +32,9 @@ struct WordScannerTests {
         }
     }
 
-    /// Words of ASCII text of every kind, long enough to be read eight bytes at a time, with a
-    /// letter that is not ASCII here and there: the same words as `Character` splitting gives,
-    /// each with the hash of its bytes when they are ASCII.
+    /// Random texts of up to 60 characters, ASCII of every kind with a letter that is not ASCII
+    /// here and there: the same words as `Character` splitting gives, each with the hash of
+    /// its bytes when they are ASCII.
     @Test func wordsOfLongTextMatchCharacters() {
         var random = SeededRandom(seed: 12)
         let alphabet = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) } + Array("aaaaeeeeé—ğ")
