@@ -28,7 +28,10 @@ extension Sitegen {
 
 func printStages(_ report: BuildReport) {
     for (index, lap) in report.stageTimes.enumerated() {
-        print(String(format: "[%d/%d] %@ %.3fs", index + 1, report.stageTimes.count, lap.stage, lap.seconds))
+        print(
+            String(
+                format: "[%d/%d] %@ %.3fs (CPU %.3fs)", index + 1, report.stageTimes.count, lap.stage, lap.seconds,
+                lap.cpuSeconds))
     }
     if report.staticCopiesKept > 0 {
         print("Static files: \(report.staticCopiesKept) known unchanged by their stamps, not read")

@@ -12,8 +12,10 @@ public struct BuildReport: Sendable {
     public var removed: Int
     /// Warnings found on the way, sorted by location.
     public var warnings: [SitegenError]
-    /// Seconds per stage, in pipeline order.
-    public var stageTimes: [(stage: String, seconds: Double)]
+    /// Wall seconds per stage, in pipeline order, and the CPU seconds (user and system, on
+    /// every thread) the process spent meanwhile: a stage that keeps two cores busy shows twice
+    /// its wall time.
+    public var stageTimes: [(stage: String, seconds: Double, cpuSeconds: Double)]
     /// Output paths written or removed by `build`, sorted (for live reload). Sorted when
     /// read: a build from the command line never asks.
     public var changedFiles: [String] { changed.sorted() }

@@ -179,14 +179,23 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// Wall time per stage, for `--verbose`.
+/// Wall and CPU time per stage, for `--verbose`.
 struct StageClock {
-    private(set) var laps: [(stage: String, seconds: Double)] = []
+    private(set) var laps: [(stage: String, seconds: Double, cpuSeconds: Double)] = []
     private var last = DispatchTime.now()
+    private var lastCPU = StageClock.cpuSeconds()
 
     mutating func lap(_ stage: String) {
-        let now = DispatchTime.now()
-        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
-        last = now
+        let (now, cpu) = (DispatchTime.now(), Self.cpuSeconds())
+        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, cpu - lastCPU))
+        (last, lastCPU) = (now, cpu)
+    }
+
+    /// The user and system time of the whole process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

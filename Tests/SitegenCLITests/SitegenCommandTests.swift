@@ -67,6 +67,21 @@ struct SitegenCommandTests {
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("Output/index.html").path))
     }
 
+    /// `--verbose`: one line per stage, in pipeline order, with its wall and CPU time.
+    @Test func verboseTimesEachStage() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        func stages(_ run: Run) -> [String] {
+            run.stdout.split(separator: "\n").dropLast().map { line in
+                let match = line.wholeMatch(of: /\[(\d)\/(\d)\] (\w+) \d+\.\d{3}s \(CPU \d+\.\d{3}s\)/)
+                return match.map { "\($0.1)/\($0.2) \($0.3)" } ?? "unexpected: \(line)"
+            }
+        }
+        let first = try run(["build", "--now", "2026-02-16", "-v"], in: project)
+        #expect(first.status == 0)
+        #expect(stages(first) == ["1/6 Load", "2/6 Parse", "3/6 Model", "4/6 Plan", "5/6 Render", "6/6 Write"])
+    }
+
     @Test func contentErrorExitsOneAndWritesNothing() throws {
         let project = try makeProject()
         defer { try? FileManager.default.removeItem(at: project) }

@@ -112,11 +112,11 @@ extension BuildStamps {
     }
 
     /// The report of a build that found nothing changed.
-    func unchangedReport(seconds: Double) -> BuildReport {
+    func unchangedReport(seconds: Double, cpuSeconds: Double) -> BuildReport {
         BuildReport(
             files: files, articles: articles, written: 0, unchanged: files, removed: 0,
             warnings: warnings.map { SitegenError.warning(.remembered($0.message), at: $0.location) },
-            stageTimes: [("Unchanged", seconds)])
+            stageTimes: [("Unchanged", seconds, cpuSeconds)])
     }
 
     /// The file's text; nil when a path or message cannot be written on one line.
@@ -265,6 +265,7 @@ extension BuildStamps {
     struct Check {
         let paths: ProjectPaths
         let started = DispatchTime.now()
+        let startedCPU = StageClock.cpuSeconds()
         let startedAt = Int(Date().timeIntervalSince1970)
         let key: String?
         let inputs: [FileStamp]?
@@ -310,7 +311,9 @@ extension BuildStamps {
                 let recorded = BuildStamps(text: recordedText),
                 recorded.matches(key: key, inputs: inputs, output: paths.output)
             else { return nil }
-            return recorded.unchangedReport(seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+            return recorded.unchangedReport(
+                seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
+                cpuSeconds: StageClock.cpuSeconds() - startedCPU)
         }
 
         /// What the last build's stamps tell of the copies of `files` (`StaticCopies`): nothing
