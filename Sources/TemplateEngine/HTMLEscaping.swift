@@ -129,24 +129,42 @@ extension TemplateEscaping {
 
 /// Eight bytes of text in a `UInt64`, tested all at once (the classic zero-byte tests: exact
 /// about whether some byte matches, not about which one). Also used by sitegen's JSON escaping.
-package enum EightBytes {
+///
+/// The tests give masks (the high bit of a matching byte set, and perhaps of a byte after it),
+/// so that several are joined with `|` and looked at once: one branch per eight bytes
+/// instead of one per test.
+///
+/// Public rather than `package`: Swift 6.3 left calls to these `@inlinable package` functions
+/// out of line in sitegen's JSON escaping (seven calls per eight bytes); public ones it inlines.
+public enum EightBytes {
     @usableFromInline static var ones: UInt64 { 0x0101_0101_0101_0101 }
     @usableFromInline static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 
+    /// Nonzero when some byte of `word` is below `limit` (at most 128).
+    @inlinable @inline(__always) public static func bytes(below limit: UInt8, in word: UInt64) -> UInt64 {
+        (word &- ones &* UInt64(limit)) & ~word & highBits
+    }
+
+    /// Nonzero when some byte of `word` is `byte`.
+    @inlinable @inline(__always) public static func bytes(_ byte: UInt8, in word: UInt64) -> UInt64 {
+        bytes(below: 1, in: word ^ (ones &* UInt64(byte)))
+    }
+
     /// Whether some byte of `word` is below `limit` (at most 128).
-    @inlinable package static func containsByte(below limit: UInt8, in word: UInt64) -> Bool {
-        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
+    @inlinable @inline(__always) public static func containsByte(below limit: UInt8, in word: UInt64) -> Bool {
+        bytes(below: limit, in: word) != 0
     }
 
     /// Whether some byte of `word` is `byte`.
-    @inlinable package static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
-        containsByte(below: 1, in: word ^ (ones &* UInt64(byte)))
+    @inlinable @inline(__always) public static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
+        bytes(byte, in: word) != 0
     }
 
     /// Whether some byte of `word` is one HTML and XML escaping change: `&`, `<`, `>`, `"`, `'`
     /// or a control character.
+    @inline(__always)
     static func containsMarkupOrControl(_ word: UInt64) -> Bool {
-        containsByte(below: 0x20, in: word) || contains(0x26, in: word) || contains(0x3C, in: word)
-            || contains(0x3E, in: word) || contains(0x22, in: word) || contains(0x27, in: word)
+        bytes(below: 0x20, in: word) | bytes(0x26, in: word) | bytes(0x3C, in: word) | bytes(0x3E, in: word)
+            | bytes(0x22, in: word) | bytes(0x27, in: word) != 0
     }
 }

@@ -117,10 +117,9 @@ enum JSONValue: Sendable, Equatable {
 
     /// Whether some of the eight bytes in `word` may need an escape (`needsEscape`).
     static func mayNeedEscape(_ word: UInt64) -> Bool {
-        EightBytes.containsByte(below: 0x20, in: word) || EightBytes.contains(0x22, in: word)
-            || EightBytes.contains(0x5C, in: word) || EightBytes.contains(0x3C, in: word)
-            || EightBytes.contains(0x3E, in: word) || EightBytes.contains(0x26, in: word)
-            || EightBytes.contains(0xE2, in: word)
+        EightBytes.bytes(below: 0x20, in: word) | EightBytes.bytes(0x22, in: word) | EightBytes.bytes(0x5C, in: word)
+            | EightBytes.bytes(0x3C, in: word) | EightBytes.bytes(0x3E, in: word) | EightBytes.bytes(0x26, in: word)
+            | EightBytes.bytes(0xE2, in: word) != 0
     }
 }
 

@@ -116,7 +116,7 @@ struct PageContexts: Sendable {
     /// is_home, feed_url (a leader's or topic's own RSS feed, else null).
     func pageValue(
         route: Route, title: String, description: String, kind: String, ogType: String = "website",
-        jsonLD: String, feedURL: String? = nil
+        jsonLD: [UInt8], feedURL: String? = nil
     ) -> TemplateValue {
         .object([
             "title": .string(title),
@@ -127,7 +127,7 @@ struct PageContexts: Sendable {
             "markdown_url": route == .notFound ? .null : .string(links.markdownHref(route)),
             "markdown_canonical": route == .notFound ? .null : .string(links.absolute(file: route.file(.md))),
             "og_type": .string(ogType),
-            "json_ld": .string(jsonLD),
+            "json_ld": .utf8(jsonLD),
             "is_home": .bool(route == .home(page: 1)),
             "feed_url": feedURL.map(TemplateValue.string) ?? .null,
         ])

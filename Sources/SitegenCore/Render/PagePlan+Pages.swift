@@ -44,7 +44,7 @@ extension PagePlan {
             RelatedArticles(site: site).related(to: index).map { contexts.articleRef(at: $0) })
         return base(
             route: route, title: article.title, description: article.summary, kind: "article", ogType: "article",
-            jsonLD: data.article(article).serialized(), extra: ["article": .object(fields)])
+            jsonLD: data.article(article), extra: ["article": .object(fields)])
     }
 
     /// `archive`: title, year, month (null on year pages), months [{name, url, count}];
@@ -84,7 +84,7 @@ extension PagePlan {
         ])
         return PageSpec(route: route, template: "archive", context: base(
             route: route, title: "Archive: \(title)", description: "Articles from \(title).", kind: "archive",
-            jsonLD: data.collection(name: title, route: route, trail: trail).serialized(),
+            jsonLD: data.collection(name: title, route: route, trail: trail),
             extra: ["archive": archive, "articles": .list(indexes.map { contexts.articleRef(at: $0) })]),
             lastModified: lastModified(indexes))
     }
@@ -93,7 +93,7 @@ extension PagePlan {
     func leadersIndex() -> PageSpec {
         PageSpec(route: .leaders, template: "leaders", context: base(
             route: .leaders, title: "Leaders", description: "Every leader in \(site.config.title)'s coverage.",
-            kind: "leaders", jsonLD: data.collection(name: "Leaders", route: .leaders, trail: [("Leaders", .leaders)]).serialized(),
+            kind: "leaders", jsonLD: data.collection(name: "Leaders", route: .leaders, trail: [("Leaders", .leaders)]),
             extra: ["leaders": .list(site.leaders.compactMap { contexts.leaderRef($0.id) })]))
     }
 
@@ -104,7 +104,7 @@ extension PagePlan {
     func leaderPages(_ leader: Leader) -> [PageSpec] {
         let indexes = site.articlesByLeader[leader.id] ?? []
         let leaderValue = Lazy { self.leaderValue(leader, indexes: indexes) }
-        let jsonLD = Lazy { data.leader(leader).serialized() }  // the same on each of the leader's pages
+        let jsonLD = Lazy { data.leader(leader) }  // the same on each of the leader's pages
         let description = leader.role.isEmpty ? leader.name : "\(leader.name), \(leader.role)"
         return paginated(indexes, route: { .leader(leader.id, page: $0) }) { page, total, items, modified in
             let route = Route.leader(leader.id, page: page)
@@ -142,7 +142,7 @@ extension PagePlan {
     func topicsIndex() -> PageSpec {
         PageSpec(route: .topics, template: "topics", context: base(
             route: .topics, title: "Topics", description: "Every topic in \(site.config.title)'s coverage.",
-            kind: "topics", jsonLD: data.collection(name: "Topics", route: .topics, trail: [("Topics", .topics)]).serialized(),
+            kind: "topics", jsonLD: data.collection(name: "Topics", route: .topics, trail: [("Topics", .topics)]),
             extra: ["topics": .list(site.topics.compactMap { contexts.topicRef($0.id) })]))
     }
 
@@ -153,7 +153,7 @@ extension PagePlan {
     func topicPages(_ topic: Topic) -> [PageSpec] {
         let indexes = site.articlesByTopic[topic.id] ?? []
         let topicValue = Lazy { self.topicValue(topic, indexes: indexes) }
-        let jsonLD = Lazy { data.topic(topic).serialized() }  // the same on each of the topic's pages
+        let jsonLD = Lazy { data.topic(topic) }  // the same on each of the topic's pages
         let description = Article.summary(from: topic.explainer.firstParagraph)
         return paginated(indexes, route: { .topic(topic.id, page: $0) }) { page, total, items, modified in
             let route = Route.topic(topic.id, page: page)

@@ -11,7 +11,7 @@ extension PagePlan {
         ])
         return PageSpec(route: .search, template: "search", context: base(
             route: .search, title: "Search", description: "Search every article of \(site.config.title).",
-            kind: "search", jsonLD: data.collection(name: "Search", route: .search, trail: [("Search", .search)]).serialized(),
+            kind: "search", jsonLD: data.collection(name: "Search", route: .search, trail: [("Search", .search)]),
             extra: ["search": search]))
     }
 }

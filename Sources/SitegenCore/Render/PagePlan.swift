@@ -63,7 +63,7 @@ struct PagePlan: Sendable {
             let title = page == 1 ? site.config.title : "\(site.config.title) — page \(page)"
             return PageSpec(route: route, template: "index", context: base(
                 route: route, title: title, description: site.config.description, kind: "home",
-                jsonLD: data.collection(name: site.config.title, route: route, trail: []).serialized(),
+                jsonLD: data.collection(name: site.config.title, route: route, trail: []),
                 extra: ["articles": items, "pagination": contexts.pagination(page: page, total: total) { .home(page: $0) }]),
                 lastModified: modified)
         }
@@ -78,7 +78,7 @@ struct PagePlan: Sendable {
         if lists(.notFound) {
             pages.append(PageSpec(route: .notFound, template: "404", context: base(
                 route: .notFound, title: "Page not found", description: "This page does not exist.", kind: "not-found",
-                jsonLD: data.collection(name: "Page not found", route: .notFound, trail: []).serialized(), extra: [:])))
+                jsonLD: data.collection(name: "Page not found", route: .notFound, trail: []), extra: [:])))
         }
         return pages
     }
@@ -89,7 +89,7 @@ struct PagePlan: Sendable {
     /// The common keys plus the page's own.
     func base(
         route: Route, title: String, description: String, kind: String, ogType: String = "website",
-        jsonLD: String, feedURL: String? = nil, extra: TemplateObject
+        jsonLD: [UInt8], feedURL: String? = nil, extra: TemplateObject
     ) -> TemplateValue {
         var fields = extra
         fields["site"] = contexts.siteValue
