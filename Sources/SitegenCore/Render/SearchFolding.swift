@@ -111,7 +111,7 @@ enum SearchFolding {
 
     /// Hands `sink` each searchable term of the text whose valid UTF-8 is `bytes`, in order,
     /// with repeats: the same terms as `words(inFolded: fold(text)).filter(isSearchable)`, found
-    /// faster. (Generic, so that the sink's code is compiled into the loop: with closures, each
+    /// faster (plus the ASCII stopwords, for a sink that `dropsStopwords` itself). (Generic, so that the sink's code is compiled into the loop: with closures, each
     /// of a build's seven million words cost an indirect call.)
     ///
     /// Folding works scalar by scalar, apart from marks (which it removes) joining the letter
@@ -132,7 +132,7 @@ enum SearchFolding {
                                 guard end &- start >= minLength else { return }
                                 let length = min(end &- start, maxLength)
                                 let (low, high) = PackedASCII.lowercased(bytes, from: start, count: length, into: lowered)
-                                if length > longestStopword || !isStopword(low, in: stopwords) {
+                                if Sink.dropsStopwords || length > longestStopword || !isStopword(low, in: stopwords) {
                                     sink.take(
                                         ascii: UnsafeBufferPointer(rebasing: lowered[0..<length]), low: low, high: high)
                                 }
@@ -230,6 +230,12 @@ enum SearchFolding {
         return false
     }
 
+    /// Whether lowercased ASCII bytes packed into `key` (up to eight, the first lowest) spell a
+    /// stopword.
+    static func isStopword(packed key: UInt64) -> Bool {
+        key >> UInt64(8 * longestStopword) == 0 && stopwordTable.withUnsafeBufferPointer { isStopword(key, in: $0) }
+    }
+
     private static let stopwordTableSize = 256
 
     private static func stopwordSlot(_ key: UInt64) -> Int {
@@ -291,6 +297,13 @@ protocol SearchTermSink {
     mutating func take(ascii term: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64)
     /// Any other term.
     mutating func take(other term: String)
+    /// Whether the sink is handed ASCII stopwords too, and drops them itself (when it hands
+    /// its terms on, once per distinct term instead of once per word).
+    static var dropsStopwords: Bool { get }
+}
+
+extension SearchTermSink {
+    static var dropsStopwords: Bool { false }
 }
 
 /// ASCII bytes eight at a time in a `UInt64` (the first byte lowest), for `forEachTerm`.

@@ -49,7 +49,7 @@ struct SearchTermSet {
     var packedTerms: PackedTerms {
         var pairs: [UInt64] = []
         pairs.reserveCapacity(2 * count)
-        for slot in stride(from: 0, to: table.count, by: 2) where table[slot] != 0 || table[slot + 1] != 0 {
+        for slot in stride(from: 0, to: table.count, by: 2) where Self.isTerm(table[slot], table[slot + 1]) {
             pairs.append(table[slot])
             pairs.append(table[slot + 1])
         }
@@ -74,10 +74,16 @@ struct SearchTermSet {
     var terms: [String] {
         var terms = Array(others)
         terms.reserveCapacity(count + others.count)
-        for slot in stride(from: 0, to: table.count, by: 2) where table[slot] != 0 || table[slot + 1] != 0 {
+        for slot in stride(from: 0, to: table.count, by: 2) where Self.isTerm(table[slot], table[slot + 1]) {
             terms.append(Self.term(low: table[slot], high: table[slot + 1]))
         }
         return terms
+    }
+
+    /// Whether a slot holds a term: not empty, and not a stopword (which `take` adds: looked
+    /// up here once per distinct word, not for each of an article's 700 words).
+    private static func isTerm(_ low: UInt64, _ high: UInt64) -> Bool {
+        high != 0 || (low != 0 && !SearchFolding.isStopword(packed: low))
     }
 
     private mutating func insert(_ low: UInt64, _ high: UInt64) {
@@ -125,6 +131,8 @@ struct SearchTermSet {
 }
 
 extension SearchTermSet: SearchTermSink {
+    static var dropsStopwords: Bool { true }
+
     mutating func take(ascii term: UnsafeBufferPointer<UInt8>, low: UInt64, high: UInt64) {
         if term.count <= 16 { insert(low, high) } else { others.insert(String(decoding: term, as: UTF8.self)) }
     }

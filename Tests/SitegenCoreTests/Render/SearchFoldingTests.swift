@@ -34,6 +34,11 @@ struct SearchFoldingTests {
 
     @Test func shortWordsAndStopwordsAreDropped() {
         #expect(SearchFolding.terms(in: "The talks of a day in Busan and X") == ["talks", "day", "busan"])
+        // A term set is handed the stopwords, and leaves them out of what it gives.
+        var set = SearchTermSet()
+        set.insertTerms(of: "The talks of a day in Busan and X, THEIR WHICH about abouts")
+        #expect(Set(set.terms) == ["talks", "day", "busan", "abouts"])
+        #expect(set.packedTerms.pairs.count == 2 * 4)
     }
 
     @Test func longWordsAreCut() {
@@ -82,6 +87,11 @@ struct SearchFoldingTests {
             var set = SearchTermSet()
             set.insertTerms(of: text)
             #expect(Set(set.terms) == Set(slow), "\(text.debugDescription)")
+            let packed = set.packedTerms
+            let unpacked = stride(from: 0, to: packed.pairs.count, by: 2).map {
+                SearchTermSet.term(low: packed.pairs[$0], high: packed.pairs[$0 + 1])
+            }
+            #expect(Set(unpacked + packed.others) == Set(slow), "\(text.debugDescription)")
         }
     }
 
