@@ -22,11 +22,13 @@ extension TemplateRenderer {
             section: section.serial, escaping: escaping, isStrict: isStrict, isIndented: !indentation.isEmpty,
             atLineStart: atLineStart, followsLineBreak: escaping == .markdown && output.followsLineBreak)
         // A copy must not hide the nesting limit that rendering the body here would reach.
-        if let kept = shared.fragment(for: key), depth + Int(kept.inclusionDepth) <= Self.maximumDepth {
+        let copied = shared.withFragment(for: key) { kept in
+            guard depth + Int(kept.inclusionDepth) <= Self.maximumDepth else { return false }
             append(kept)
             deepestInclusion = max(deepestInclusion, depth + Int(kept.inclusionDepth))
-            return
+            return true
         }
+        if copied == true { return }
         let frame = stack.count
         let start = output.bytes.count
         let outer = (lowestFrameRead: lowestFrameRead, deepestInclusion: deepestInclusion, hasBase: indentationHasBase)
@@ -82,7 +84,7 @@ extension TemplateRenderer {
     }
 
     /// Writes kept bytes with the current indentation where theirs stood.
-    private mutating func append(_ kept: TemplateFragment.Content) {
+    private mutating func append(_ kept: borrowing TemplateFragment.Content) {
         if kept.indentationOffsets.isEmpty {
             output.append(kept.bytes)
         } else {

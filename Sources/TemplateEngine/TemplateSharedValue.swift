@@ -47,12 +47,21 @@ public final class TemplateSharedValue: @unchecked Sendable {
         fragments.withLock { store in (store.kept.count, store.kept.reduce(0) { $0 + $1.content.bytes.count }) }
     }
 
-    /// The bytes kept under `key`, if any.
-    func fragment(for key: TemplateFragment.Key) -> TemplateFragment.Content? {
+    /// `body` on the bytes kept under `key`, if any, read where they are kept: returned, they
+    /// were retained and released by both cores, as every page copies the same few fragments.
+    /// - Returns: What `body` returned; nil when nothing is kept under `key`.
+    func withFragment<Result: Sendable>(
+        for key: TemplateFragment.Key, _ body: (borrowing TemplateFragment.Content) -> Result
+    ) -> Result? {
         fragments.withLock { store in
-            guard let index = store.kept.firstIndex(where: { $0.key == key }) else { return nil }
-            store.reuseCount += 1
-            return store.kept[index].content
+            // Through a buffer, by index: `firstIndex(where:)` and the array's subscript copied
+            // (retained) each fragment they looked at.
+            let found = store.kept.withUnsafeBufferPointer { kept -> Result? in
+                for index in kept.indices where kept[index].key == key { return body(kept[index].content) }
+                return nil
+            }
+            if found != nil { store.reuseCount += 1 }
+            return found
         }
     }
 
