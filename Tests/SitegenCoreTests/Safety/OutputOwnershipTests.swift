@@ -41,6 +41,29 @@ struct OutputOwnershipTests {
         for (path, text) in mine { #expect(files[path] == Data(text.utf8), "\(path) was touched") }
     }
 
+    /// The manifest lists exactly the files of the last build, in order, whether the site
+    /// grew (the manifest made while pages render) or shrank (the old and new files listed
+    /// until the stale ones are gone, then the new ones).
+    @Test func theManifestListsExactlyTheFilesOfEachBuild() throws {
+        func expectManifestMatchesOutput(_ step: String) throws {
+            let text = try String(contentsOf: site.output.appendingPathComponent(Manifest.fileName), encoding: .utf8)
+            let listed = text.split(separator: "\n").dropFirst().map(String.init)
+            #expect(listed == listed.sorted(), "\(step): sorted")
+            #expect(listed == FixtureSite.files(in: site.output).filter { $0 != Manifest.fileName }.sorted(), "\(step)")
+        }
+        _ = try site.build().get()
+        try expectManifestMatchesOutput("first build")
+        site.project.write("Content/articles/new.md", "---\ntitle: New talks\ndate: 2026-01-22\n---\nNew article.\n")
+        _ = try site.build().get()
+        try expectManifestMatchesOutput("an article added")
+        #expect(snapshot()["2026/01/22/new-talks/index.md"] != nil)
+        try FileManager.default.removeItem(at: article)
+        try FileManager.default.removeItem(at: site.project.url.appendingPathComponent("Content/articles/new.md"))
+        _ = try site.build().get()
+        try expectManifestMatchesOutput("two articles removed")
+        #expect(snapshot()["2026/01/22/new-talks/index.md"] == nil)
+    }
+
     @Test func aFailedBuildLeavesTheOutputExactlyAsItWas() throws {
         _ = try site.build().get()
         site.project.write("Output/CNAME", "news.example.org")
