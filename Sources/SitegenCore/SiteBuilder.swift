@@ -12,13 +12,19 @@ public struct SiteBuilder: Sendable {
     public init(options: BuildOptions) { self.options = options }
 
     /// Builds the site into the output folder. When no input, option or output changed since
-    /// the last build (`BuildStamps`), it reports that build again and writes nothing.
+    /// the last build (`BuildStamps`), it reports that build again and writes nothing. The
+    /// stage times count the stamps too: their check in Load, their record as a last stage.
     public func build() -> Result<BuildReport, BuildFailure> {
+        let clock = StageClock()
         let stamps = BuildStamps.Check(options: options)  // before anything is read
         if let report = stamps.unchangedReport() { return .success(report) }
-        let result = run(writing: true, stamps: stamps)
-        if case .success(let report) = result { stamps.record(report) }
-        return result
+        let result = run(writing: true, stamps: stamps, clock: clock)
+        guard case .success(var report) = result else { return result }
+        var recording = StageClock()
+        stamps.record(report)
+        recording.lap("Stamps")
+        report.stageTimes += recording.laps
+        return .success(report)
     }
 
     /// Runs every stage but Write.
@@ -26,8 +32,11 @@ public struct SiteBuilder: Sendable {
 
     /// - Parameter stamps: The last build's stamps, which tell the static files whose copies
     ///   need not be read.
-    private func run(writing: Bool, stamps: BuildStamps.Check? = nil) -> Result<BuildReport, BuildFailure> {
-        var clock = StageClock()
+    /// - Parameter clock: Started when the build began (the stamps' check before it counts in Load).
+    private func run(
+        writing: Bool, stamps: BuildStamps.Check? = nil, clock: StageClock = StageClock()
+    ) -> Result<BuildReport, BuildFailure> {
+        var clock = clock
         var diagnostics: [SitegenError] = []
         let paths = options.paths
 

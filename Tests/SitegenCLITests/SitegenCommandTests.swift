@@ -67,7 +67,8 @@ struct SitegenCommandTests {
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("Output/index.html").path))
     }
 
-    /// `--verbose`: one line per stage, in pipeline order, with its wall and CPU time.
+    /// `--verbose`: one line per stage, in pipeline order, with its wall and CPU time; the
+    /// build stamps' record is the last.
     @Test func verboseTimesEachStage() throws {
         let project = try makeProject()
         defer { try? FileManager.default.removeItem(at: project) }
@@ -79,7 +80,8 @@ struct SitegenCommandTests {
         }
         let first = try run(["build", "--now", "2026-02-16", "-v"], in: project)
         #expect(first.status == 0)
-        #expect(stages(first) == ["1/6 Load", "2/6 Parse", "3/6 Model", "4/6 Plan", "5/6 Render", "6/6 Write"])
+        #expect(
+            stages(first) == ["1/7 Load", "2/7 Parse", "3/7 Model", "4/7 Plan", "5/7 Render", "6/7 Write", "7/7 Stamps"])
     }
 
     @Test func contentErrorExitsOneAndWritesNothing() throws {
