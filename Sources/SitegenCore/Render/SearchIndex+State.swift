@@ -58,11 +58,11 @@ extension SearchIndex {
                 for (before, after, list) in [(old.all, new.all, \Posting.all), (old.strong, new.strong, \Posting.strong)] {
                     let (removed, added) = (Set(before).subtracting(after), Set(after).subtracting(before))
                     for term in removed {
-                        postings[term]?[keyPath: list].removeSorted(number)
+                        postings[term]?[keyPath: list].removeSorted(Int32(number))
                         touched.insert(term)
                     }
                     for term in added {
-                        postings[term, default: Posting()][keyPath: list].insertSorted(number)
+                        postings[term, default: Posting()][keyPath: list].insertSorted(Int32(number))
                         touched.insert(term)
                     }
                 }
@@ -117,15 +117,15 @@ extension Array {
     }
 }
 
-extension [Int] {
+extension [Int32] {
     /// Inserts `number` into this ascending list, unless it is there.
-    fileprivate mutating func insertSorted(_ number: Int) {
+    fileprivate mutating func insertSorted(_ number: Int32) {
         let position = firstPosition { $0 < number }
         if position == count || self[position] != number { insert(number, at: position) }
     }
 
     /// Removes `number` from this ascending list, if it is there.
-    fileprivate mutating func removeSorted(_ number: Int) {
+    fileprivate mutating func removeSorted(_ number: Int32) {
         let position = firstPosition { $0 < number }
         if position < count, self[position] == number { remove(at: position) }
     }

@@ -40,10 +40,12 @@ struct SearchIndex {
         var all: [String]
     }
 
-    /// The articles that have a term, ascending.
+    /// The articles that have a term, ascending. Numbers of 32 bits: the lists hold a number
+    /// for each distinct term of each article (15 million at 50,000 articles), and with `Int`
+    /// their memory, fresh as they grow, was 1.5% of such a build's time in page faults.
     struct Posting: Equatable, Sendable {
-        var all: [Int] = []
-        var strong: [Int] = []
+        var all: [Int32] = []
+        var strong: [Int32] = []
     }
 
     /// The terms of every article, in article order.
@@ -99,8 +101,9 @@ struct SearchIndex {
     /// Adds the articles numbered `first`, `first + 1`, … to `postings`.
     private static func add(_ documents: [Document], numberedFrom first: Int, to postings: inout [String: Posting]) {
         for (offset, document) in documents.enumerated() {
-            for term in document.all { postings[term, default: Posting()].all.append(first + offset) }
-            for term in document.strong { postings[term, default: Posting()].strong.append(first + offset) }
+            let number = Int32(first + offset)
+            for term in document.all { postings[term, default: Posting()].all.append(number) }
+            for term in document.strong { postings[term, default: Posting()].strong.append(number) }
         }
     }
 
@@ -224,30 +227,30 @@ struct SearchIndex {
     }
 
     /// Ascending numbers as the first number, then the differences: `[3, 4, 9]` → `[3, 1, 5]`.
-    static func gaps(_ numbers: [Int]) -> JSONValue {
+    static func gaps(_ numbers: [some BinaryInteger]) -> JSONValue {
         var previous = 0
         return .array(numbers.map { number in
-            defer { previous = number }
-            return .int(number - previous)
+            defer { previous = Int(number) }
+            return .int(Int(number) - previous)
         })
     }
 
     /// `gaps(numbers).serialized()`, written directly: posting lists are most of the index.
-    static func gapsText(_ numbers: [Int]) -> String {
+    static func gapsText(_ numbers: [some BinaryInteger]) -> String {
         var bytes: [UInt8] = []
         appendGaps(numbers, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `gapsText(numbers)`, appended to `bytes`.
-    static func appendGaps(_ numbers: [Int], to bytes: inout [UInt8]) {
+    static func appendGaps(_ numbers: [some BinaryInteger], to bytes: inout [UInt8]) {
         bytes.reserveCapacity(bytes.count + numbers.count * 3 + 2)
         bytes.append(UInt8(ascii: "["))
-        var previous = 0
+        var previous: Int64 = 0
         for (position, number) in numbers.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            DecimalDigits.append(Int64(number - previous), to: &bytes)
-            previous = number
+            DecimalDigits.append(Int64(number) - previous, to: &bytes)
+            previous = Int64(number)
         }
         bytes.append(UInt8(ascii: "]"))
     }

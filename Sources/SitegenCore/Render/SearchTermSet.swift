@@ -163,6 +163,7 @@ struct PostingsBuilder {
 
     /// Adds the article numbered `number`, after every article numbered lower.
     mutating func add(strong: PackedTerms, all: PackedTerms, number: Int) {
+        let number = Int32(number)
         // Two loops rather than one over key paths: a key path applied per term (300 per
         // article) cost more than the append it reached.
         for pair in stride(from: 0, to: all.pairs.count, by: 2) {

@@ -8,7 +8,7 @@ struct SearchShardTests {
         let letters = Array("abcdefghijklmnopqrstuvwxyzé")
         for number in 0..<3_000 {
             let term = String([letters[number % 27], letters[(number / 27) % 27], letters[(number / 729) % 27]]) + "x\(number % 7)"
-            postings[term] = SearchIndex.Posting(all: Array(0..<(1 + number % 300)), strong: [0])
+            postings[term] = SearchIndex.Posting(all: Array(0..<Int32(1 + number % 300)), strong: [0])
         }
         postings["huge"] = SearchIndex.Posting(all: Array(0..<20_000), strong: [])
         return postings
@@ -67,7 +67,7 @@ struct SearchShardTests {
         // 103 entries of 232 bytes would be 24,001 bytes, one too many; 26 of 922 exactly 24,000.
         var postings: [String: SearchIndex.Posting] = [:]
         for number in 0..<(fit + 5) {
-            postings["t" + String(10_000 + number).dropFirst()] = SearchIndex.Posting(all: Array(0..<articles), strong: [])
+            postings["t" + String(10_000 + number).dropFirst()] = SearchIndex.Posting(all: Array(0..<Int32(articles)), strong: [])
         }
         let built = SearchIndex.shards(SearchIndex.State(postings: postings))
         var kept = SearchIndex.State(postings: postings)

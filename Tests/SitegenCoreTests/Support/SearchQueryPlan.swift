@@ -81,8 +81,8 @@ struct SearchQueryPlan {
             var seen = [Bool](repeating: false, count: count), seenStrong = seen
             for word in fetched.flatMap({ shards[$0].terms })
             where term.forms.contains(word) || (term.isPrefix && word.utf16.starts(with: term.text.utf16)) {
-                for number in postings[word]!.all { seen[number] = true }
-                for number in postings[word]!.strong { seenStrong[number] = true }
+                for number in postings[word]!.all { seen[Int(number)] = true }
+                for number in postings[word]!.strong { seenStrong[Int(number)] = true }
             }
             for number in 0..<count {
                 if seen[number] { matches[number] += 1 }
