@@ -17,7 +17,7 @@ struct SiteAssembler {
         var diagnostics: [SitegenError] = []
         var articles: [Article] = []
         articles.reserveCapacity(checked.count)
-        var urls: [String: String] = [:]
+        var urls = [String: String](minimumCapacity: checked.count)  // sized once, not rehashed about 15 times on the way to 50,000
         for (article, articleDiagnostics) in checked {
             diagnostics += articleDiagnostics
             guard let article else { continue }
