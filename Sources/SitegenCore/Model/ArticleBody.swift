@@ -285,8 +285,10 @@ final class KeptHTML: Sendable {
     /// so memory stays bounded however large the archive.
     final class Budget: Sendable {
         /// What a build keeps at most: a 10,000-article archive of 600–900-word bodies has
-        /// about 61 MB of body HTML.
-        static let buildBytes = 64 << 20
+        /// about 61 MB of body HTML, a 50,000-article one about 330 MB. At 64 MB, the round
+        /// trip of the rest through the spill file took 10% of a 50,000 build (interleaved
+        /// runs, fifteenth pass); at 256 MB it peaks at 724 MB, and 846 MB with raw texts.
+        static let buildBytes = 256 << 20
 
         private let remaining: Atomic<Int>
 
