@@ -268,6 +268,8 @@ extension BuildStamps {
     /// the recording build began (`isSettled`). So the inputs' stamps are taken first only when
     /// they may end the build early (the stamps file holds this build's key); otherwise (a first
     /// build, other options) on another thread while the build loads, which is one core's work.
+    /// This leans on file times coming from this machine's clock, as the settle rule itself
+    /// does (README: a network file system whose clock runs behind is a stated limit).
     struct Check {
         let paths: ProjectPaths
         let started = DispatchTime.now()
