@@ -150,16 +150,6 @@ public enum EightBytes {
         bytes(below: 1, in: word ^ (ones &* UInt64(byte)))
     }
 
-    /// Whether some byte of `word` is below `limit` (at most 128).
-    @inlinable @inline(__always) public static func containsByte(below limit: UInt8, in word: UInt64) -> Bool {
-        bytes(below: limit, in: word) != 0
-    }
-
-    /// Whether some byte of `word` is `byte`.
-    @inlinable @inline(__always) public static func contains(_ byte: UInt8, in word: UInt64) -> Bool {
-        bytes(byte, in: word) != 0
-    }
-
     /// Whether some byte of `word` is one HTML and XML escaping change: `&`, `<`, `>`, `"`, `'`
     /// or a control character.
     @inline(__always)

@@ -22,13 +22,11 @@ extension TemplateRenderer {
             section: section.serial, escaping: escaping, isStrict: isStrict, isIndented: !indentation.isEmpty,
             atLineStart: atLineStart, followsLineBreak: escaping == .markdown && output.followsLineBreak)
         // A copy must not hide the nesting limit that rendering the body here would reach.
-        let copied = shared.withFragment(for: key) { kept in
-            guard depth + Int(kept.inclusionDepth) <= Self.maximumDepth else { return false }
+        if let kept = shared.fragment(for: key), depth + Int(kept.inclusionDepth) <= Self.maximumDepth {
             append(kept)
             deepestInclusion = max(deepestInclusion, depth + Int(kept.inclusionDepth))
-            return true
+            return
         }
-        if copied == true { return }
         let frame = stack.count
         let start = output.bytes.count
         let outer = (lowestFrameRead: lowestFrameRead, deepestInclusion: deepestInclusion, hasBase: indentationHasBase)
@@ -84,7 +82,7 @@ extension TemplateRenderer {
     }
 
     /// Writes kept bytes with the current indentation where theirs stood.
-    private mutating func append(_ kept: borrowing TemplateFragment.Content) {
+    private mutating func append(_ kept: TemplateFragment.Content) {
         if kept.indentationOffsets.isEmpty {
             output.append(kept.bytes)
         } else {

@@ -47,18 +47,13 @@ public final class TemplateSharedValue: @unchecked Sendable {
         fragments.withLock { store in (store.kept.count, store.kept.reduce(0) { $0 + $1.content.bytes.count }) }
     }
 
-    /// `body` on the bytes kept under `key`, if any, read where they are kept: returned, they
-    /// were retained and released by both cores, as every page copies the same few fragments.
-    /// - Returns: What `body` returned; nil when nothing is kept under `key`.
-    func withFragment<Result: Sendable>(
-        for key: TemplateFragment.Key, _ body: (borrowing TemplateFragment.Content) -> Result
-    ) -> Result? {
+    /// The bytes kept under `key`, if any.
+    func fragment(for key: TemplateFragment.Key) -> TemplateFragment.Content? {
         fragments.withLock { store in
-            // Through a buffer, by index: `firstIndex(where:)` and the array's subscript copied
-            // (retained) each fragment they looked at.
-            let found = store.kept.withUnsafeBufferPointer { kept -> Result? in
-                for index in kept.indices where kept[index].key == key { return body(kept[index].content) }
-                return nil
+            // Through a buffer, by index: `firstIndex(where:)` copied (retained and released)
+            // each fragment it looked at, on both cores, as every page copies the same few.
+            let found = store.kept.withUnsafeBufferPointer { kept in
+                kept.indices.first { kept[$0].key == key }.map { kept[$0].content }
             }
             if found != nil { store.reuseCount += 1 }
             return found

@@ -111,8 +111,9 @@ enum SearchFolding {
 
     /// Hands `sink` each searchable term of the text whose valid UTF-8 is `bytes`, in order,
     /// with repeats: the same terms as `words(inFolded: fold(text)).filter(isSearchable)`, found
-    /// faster (plus the ASCII stopwords, for a sink that `dropsStopwords` itself). (Generic, so that the sink's code is compiled into the loop: with closures, each
-    /// of a build's seven million words cost an indirect call.)
+    /// faster (plus the ASCII stopwords, for a sink that `dropsStopwords` itself). (Generic, so
+    /// that the sink's code is compiled into the loop: with closures, each of a build's seven
+    /// million words cost an indirect call.)
     ///
     /// Folding works scalar by scalar, apart from marks (which it removes) joining the letter
     /// before them; so it never joins across an ASCII byte that is not a letter or digit, nor
