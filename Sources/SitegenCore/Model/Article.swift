@@ -123,7 +123,7 @@ final class Article: Sendable {
     /// space either way.)
     static func standaloneSummary(of bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
         var text: [UInt8] = []  // white space runs made one space
-        text.reserveCapacity(bytes.count)
+        text.reserveCapacity(min(bytes.count, 4 * (limit + 2)))
         var characters = 0
         var cutEnd = 0  // the bytes of the first `limit` characters, once there are more
         var spaceBefore = false
@@ -149,6 +149,10 @@ final class Article: Sendable {
                 if spaceBefore { append(CollectionOfOne(0x20)) }
                 append(bytes[i..<i + length])
                 spaceBefore = false
+                // The first `limit` characters and one more, each a scalar standing alone, are
+                // all the cut needs: what follows cannot join them (a mark after the last joins
+                // only that one) nor change whether there are more than `limit`.
+                if characters > limit { break }
             }
             i += length
         }

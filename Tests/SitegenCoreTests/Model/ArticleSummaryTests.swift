@@ -7,7 +7,7 @@ import Testing
 struct ArticleSummaryTests {
     static let pieces = [
         "a", "bb", "word", "“q”", "—", "–", ",", ";", ":", "-", " ", "  ", "\t", "\n", "\r\n", "é", "e\u{301}",
-        "👍🏽", "\u{A0}", "\u{3000}", "€5", "ß", "Erdoğan", "\u{2028}", "…",
+        "👍🏽", "\u{A0}", "\u{3000}", "€5", "ß", "Erdoğan", "\u{2028}", "…", "\u{301}", "\u{200D}",
     ]
 
     /// Paragraphs made of random pieces (`SeededRandom`, a fixed seed), cut at every limit up to past their end.
