@@ -141,10 +141,11 @@ public struct SiteBuilder: Sendable {
         // 5. Write: each rendered file is staged beside its target as it is made; only when
         // every page rendered are they moved into place (on any error, nothing is written)
         let writer = SiteWriter(paths: paths)
+        let pagePaths = specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath]
         let output: StagedOutput
         do {
             output = try writer.begin(
-                pagePaths: specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath], files: staticFiles,
+                pagePaths: pagePaths, files: staticFiles,
                 copies: stamps?.staticCopies(of: staticFiles) ?? StaticCopies())
         } catch {
             _ = searchFiles.take()
@@ -164,9 +165,7 @@ public struct SiteBuilder: Sendable {
         let rendered = renderedPages.flatMap { _ in
             Result { () throws(SitegenError) in
                 try output.stage(try feeds.jsonFeed())
-                report.outputPaths =
-                    specs.flatMap { $0.outputs.map(\.path) } + [FeedPlan.jsonFeedPath] + (try searchPaths.get())
-                    + staticFiles.map(\.outputPath)
+                report.outputPaths = pagePaths + (try searchPaths.get()) + staticFiles.map(\.outputPath)
                 report.files = report.outputPaths.count
             }.mapError { BuildFailure(errors: [$0], warnings: []) }
         }
