@@ -43,8 +43,9 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
 
 /// Values a build has finished with, released on another thread: tearing down a large site's
 /// model, page list and staging (tens of thousands of objects) took a tenth of a second on one
-/// core at the end of each build while the other stood idle; the build's last steps (the
-/// stamps' record, the report) go on meanwhile, and a process that exits first skips the rest.
+/// core at the end of each build while the other stood idle. A build releases them after its
+/// stamps' record, which wants both cores; the report goes on meanwhile, and a process that
+/// exits first skips the rest.
 enum Teardown {
     /// Releases `value` on another thread, once the caller's own references are gone.
     static func release<Value>(_ value: consuming Value) {
