@@ -103,6 +103,25 @@ struct StreamedWriteTests {
         #expect(!project.exists("Output/.new.sitegen-tmp") && !project.exists("Output/" + SiteWriter.stagingMarker))
     }
 
+    /// Pages added after `begin` (the search index's files), in several calls, some already
+    /// listed: the manifest (sorted while pages render, the added paths merged in) lists each
+    /// staged file once, in order.
+    @Test func pagesAddedLaterAreMergedIntoTheManifest() throws {
+        let project = TemporaryDirectory()
+        let paths = ProjectPaths(
+            root: project.url, content: project.url.appendingPathComponent("Content"),
+            templates: project.url.appendingPathComponent("Templates"), output: project.url.appendingPathComponent("Output"))
+        let begun = ["m/index.html", "b.html", "z/index.html", "a.html"]
+        let output = try SiteWriter(paths: paths).begin(pagePaths: begun, files: [])
+        try output.add(pagePaths: ["search/1.json", "b.html", "c.html"])
+        try output.add(pagePaths: ["0.json", "search/1.json"])
+        let all = Set(begun + ["search/1.json", "c.html", "0.json"])
+        for path in all { try output.stage(Array(path.utf8), at: path) }
+        _ = try output.commit().get()
+        let manifest = try String(contentsOf: paths.output.appendingPathComponent(Manifest.fileName), encoding: .utf8)
+        #expect(Array(manifest.split(separator: "\n").dropFirst()) == all.sorted()[...].map { Substring($0) })
+    }
+
     @Test func temporaryNameIsHiddenBesideTheTarget() {
         #expect(SiteWriter.temporaryPath(for: "/out/2026/index.html") == "/out/2026/.index.html.sitegen-tmp")
         #expect(
