@@ -207,8 +207,8 @@ extension BuildStamps {
             Substring(head[2]).hasPrefix("started "), let started = Int(Substring(head[2]).dropFirst("started ".count))
         else { return nil }
         // A line's path is made a String only when its bytes hash as a wanted path's do: a
-        // build into a folder emptied by hand finds the last build's stamps and asks for its
-        // few static files' lines among 200,000 (a third of a second, split into lines first).
+        // full build after an edit asks for its few static files' lines among 200,000 (a third
+        // of a second, split into lines first).
         func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
             var hasher = Hasher()
             hasher.combine(bytes: bytes)
@@ -303,7 +303,9 @@ extension BuildStamps {
         /// Every input's stamp; nil when a folder cannot be listed or there is no key.
         var inputs: [FileStamp]? { inputStamps.value }
         /// The stamps file as found, when it holds this build's key (stamps of other options,
-        /// such as another output folder, cannot match).
+        /// such as another output folder, cannot match) and the output folder still has its
+        /// manifest: into a folder emptied or deleted since, nothing is unchanged and no static
+        /// copy is there to keep, and the file (30 MB at 50,000 articles) is not read.
         let recordedText: String?
 
         init(options: BuildOptions) {
@@ -312,8 +314,9 @@ extension BuildStamps {
             let key = BuildStamps.key(for: options)
             self.key = key
             let location = BuildStamps.location(in: paths)
-            recordedText = key.flatMap {
-                Self.text(at: location, startingWith: BuildStamps.header + "\nkey " + $0 + "\n")
+            let hasManifest = access(paths.output.appendingPathComponent(Manifest.fileName).path, F_OK) == 0
+            recordedText = key.flatMap { key in
+                hasManifest ? Self.text(at: location, startingWith: BuildStamps.header + "\nkey " + key + "\n") : nil
             }
             if key == nil {
                 inputStamps = Lazy { nil }

@@ -130,6 +130,12 @@ struct BuildStampsTests {
         #expect(site.project.read("Output/robots-extra.txt") == "# rewritten\n")
         let other = BuildOptions(root: site.project.url)
         #expect(BuildStamps.Check(options: other).staticCopies(of: files).count == 0)
+        // An output folder without its manifest (emptied by hand) keeps no copy, and the
+        // stamps are not read at all.
+        #expect(BuildStamps.Check(options: options).recordedText != nil)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent(Manifest.fileName))
+        #expect(BuildStamps.Check(options: options).recordedText == nil)
+        #expect(BuildStamps.Check(options: options).staticCopies(of: files).count == 0)
     }
 
     /// A static file's copy changed in the output folder (same size, other bytes) has another
