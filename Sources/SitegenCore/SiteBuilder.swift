@@ -117,6 +117,7 @@ public struct SiteBuilder: Sendable {
             Result { () throws(SitegenError) in try SearchIndex(site: site).files() }
         }
         let contexts = PageContexts(site: site, generator: "sitegen \(SitegenVersion.current)")
+        contexts.countCoMentionsAhead()
         let feeds = FeedPlan(contexts: contexts)
         let pageSpecs = PagePlan(contexts: contexts).pages()
         let specs = pageSpecs + feeds.feeds() + feeds.sitemaps(for: pageSpecs)
