@@ -91,15 +91,20 @@ extension BuildStamps {
     /// With `known`, a path that has a stamp there takes it instead of an `lstat`.
     static func outputs(_ relativePaths: [String], in output: URL, known: [FileStamp] = []) -> [FileStamp]? {
         let root = output.path.hasSuffix("/") ? output.path : output.path + "/"
-        // Path → position in `known` (the first of a path's stamps), sized once: 158,000
-        // entries at 50,000 articles, at the end of the build, on one core.
-        // Last to first, each path stored once without being looked up first (one hash each,
-        // not two): the first position of a path is the last stored.
-        var firstPositions = [String: Int](minimumCapacity: known.count)
-        for position in known.indices.reversed() { firstPositions[known[position].path] = position }
-        let positions = firstPositions
+        // Path → position in `known` (the first of a path's stamps): 158,000 entries at 50,000
+        // articles, at the end of the build, so made in two halves, one per core, each sized
+        // once. Last to first, each path stored once without being looked up first (one hash
+        // each, not two): the first position of a path in a half is the last stored. A path
+        // in both halves is taken from the first.
+        let middle = known.count / 2
+        let halves = [known.indices.prefix(upTo: middle), known.indices.suffix(from: middle)].concurrentMap {
+            positions -> [String: Int] in
+            var firstPositions = [String: Int](minimumCapacity: positions.count)
+            for position in positions.reversed() { firstPositions[known[position].path] = position }
+            return firstPositions
+        }
         let stamps = relativePaths.concurrentMap { path in
-            positions[path].map { known[$0] } ?? FileStamp(path: path, at: root + path)
+            (halves[0][path] ?? halves[1][path]).map { known[$0] } ?? FileStamp(path: path, at: root + path)
         }
         return stamps.allSatisfy(\.exists) ? stamps : nil
     }

@@ -45,6 +45,20 @@ struct BuildStampsTests {
         #expect(!FixtureSite.allFiles(in: site.output).contains { $0.contains("stamps") })
     }
 
+    /// The output stamps a build took while writing are used for their paths (the first of a
+    /// path's stamps, wherever it is among them); other paths are stamped from the folder, and
+    /// a missing one means no stamps at all.
+    @Test func outputStampsTakeTheFirstKnownStampOfEachPath() throws {
+        let folder = TemporaryDirectory()
+        folder.write("d.html", "d")
+        func stamp(_ size: Int, _ path: String) throws -> FileStamp { try #require(FileStamp(line: "\(size) 1 2 3 4 5 \(path)")) }
+        let known = [try stamp(1, "c"), try stamp(2, "a"), try stamp(3, "b"), try stamp(4, "c"), try stamp(5, "b")]
+        let stamps = try #require(BuildStamps.outputs(["a", "b", "c", "d.html"], in: folder.url, known: known))
+        #expect(stamps.map(\.size) == [2, 3, 1, 1] && stamps.map(\.path) == ["a", "b", "c", "d.html"])
+        #expect(stamps[3] == FileStamp(path: "d.html", at: folder.url.path + "/d.html") && stamps[3].exists)
+        #expect(BuildStamps.outputs(["a", "e.html"], in: folder.url, known: known) == nil)
+    }
+
     /// A cold build writes its files into folders staged whole and takes their stamps while
     /// writing them: every recorded output stamp must be what `lstat` gives after the build
     /// (size, inode, modification and change times), or no build would ever stop early.
