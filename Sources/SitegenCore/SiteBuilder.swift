@@ -35,16 +35,16 @@ public struct SiteBuilder: Sendable {
 
     /// Runs every stage but Write.
     public func check() -> Result<BuildReport, BuildFailure> {
-        var leftovers: Any?
-        defer { Teardown.release(leftovers.take()) }
+        var leftovers: Any?  // set only by a build that writes
         return run(writing: false, leftovers: &leftovers)
     }
 
     /// - Parameter stamps: The last build's stamps, which tell the static files whose copies
     ///   need not be read.
     /// - Parameter clock: Started when the build began (the stamps' check before it counts in Load).
-    /// - Parameter leftovers: Set to what a successful build made and no longer needs (its
-    ///   model, pages and staged output), for the caller to release (`Teardown`).
+    /// - Parameter leftovers: Set, when `writing`, to what a successful build made and no
+    ///   longer needs (its model, pages and staged output), for the caller to release
+    ///   (`Teardown`).
     private func run(
         writing: Bool, stamps: BuildStamps.Check? = nil, clock: StageClock = StageClock(),
         leftovers: inout Any?

@@ -24,8 +24,9 @@ struct PageContexts: Sendable {
     private var articleValues: [ArticleListValues]
     private let leaderRefs: [Slug: TemplateValue]
     private let topicRefs: [Slug: TemplateValue]
-    /// Every leader's and topic's co-mentions, made when the first of their pages asks, and
-    /// kept with these contexts (a `serve` session's edit builds reuse them).
+    /// Every leader's and topic's co-mentions, made when the first of their pages asks (or
+    /// ahead, `countCoMentionsAhead`), and kept with these contexts (a `serve` session's edit
+    /// builds reuse them).
     private(set) var coMentionCounts: Lazy<CoMentions>
 
     /// - Parameters:
@@ -56,10 +57,11 @@ struct PageContexts: Sendable {
         }
     }
 
-    /// Starts counting the co-mentions on another thread, for a build that renders leaders'
-    /// and topics' pages: the first of them asked for the counts while the other render thread
-    /// waited (70 ms at 50,000 articles).
+    /// Starts counting the co-mentions on another thread, for a build that renders every page:
+    /// the first leader's or topic's page asked for the counts while the other render thread
+    /// waited (70 ms at 50,000 articles). Nothing to count without leaders and topics.
     func countCoMentionsAhead() {
+        guard !site.leaders.isEmpty || !site.topics.isEmpty else { return }
         let counts = coMentionCounts
         DispatchQueue.global().async { _ = counts.value }
     }

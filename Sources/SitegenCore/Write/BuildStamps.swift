@@ -213,7 +213,8 @@ extension BuildStamps {
         else { return nil }
         // A line's path is made a String only when its bytes hash as a wanted path's do: a
         // full build after an edit asks for its few static files' lines among 200,000 (a third
-        // of a second, split into lines first).
+        // of a second, split into lines first). Bytes, not `String` equality: a path written in
+        // another Unicode form is not found, and its copy is compared again, as a new one is.
         func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
             var hasher = Hasher()
             hasher.combine(bytes: bytes)
@@ -294,8 +295,9 @@ extension BuildStamps {
     /// is taken before or after the build reads it: its change time is then past `startedAt`,
     /// and the next build trusts no stamp of a file changed less than `settleSeconds` before
     /// the recording build began (`isSettled`). So the inputs' stamps are taken first only when
-    /// they may end the build early (the stamps file holds this build's key); otherwise (a first
-    /// build, other options) on another thread while the build loads, which is one core's work.
+    /// they may end the build early (the stamps file holds this build's key and the output
+    /// folder its manifest); otherwise (a first build, other options, an emptied output folder)
+    /// on another thread while the build loads, which is one core's work.
     /// This leans on file times coming from this machine's clock, as the settle rule itself
     /// does (README: a network file system whose clock runs behind is a stated limit).
     struct Check {
@@ -368,7 +370,8 @@ extension BuildStamps {
         }
 
         /// What the last build's stamps tell of the copies of `files` (`StaticCopies`): nothing
-        /// when they were recorded with other options or when an input could not be stamped.
+        /// when they were recorded with other options, when the output folder has lost its
+        /// manifest (`recordedText`) or when an input could not be stamped.
         func staticCopies(of files: [StaticFile]) -> StaticCopies {
             guard !files.isEmpty, let recordedText, let inputs else { return StaticCopies() }
             let sourcePaths = Set(files.map(\.source.path))

@@ -205,8 +205,9 @@ struct BuildStampsTests {
         // A path may hold spaces; a path that is only the start of another's is not it.
         var spaced = stamps
         let spacedStamp = try #require(FileStamp(line: "12 34 5 6 7 8 assets/a b.css"))
-        spaced.outputs.insert(spacedStamp, at: 0)
+        // (The longer path's line comes after: read by its prefix, it would win.)
         spaced.outputs.insert(try #require(FileStamp(line: "1 2 3 4 5 6 assets/a b.css.map")), at: 0)
+        spaced.outputs.insert(spacedStamp, at: 0)
         let spacedFound = BuildStamps.stamps(in: try #require(spaced.text), inputs: [], outputs: ["assets/a b.css"])
         #expect(spacedFound?.outputs == ["assets/a b.css": spacedStamp] && spacedFound?.inputs == [:])
         // A file cut short after any whole line is refused.
