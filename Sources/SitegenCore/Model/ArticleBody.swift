@@ -13,8 +13,8 @@ import Synchronization
 ///
 /// One exception, bounded: Parse has each body's libcmark document in hand, and rendering its
 /// HTML there costs about a quarter of parsing and rendering it again at Render. So a build's
-/// Parse keeps the HTML of as many bodies as fit in a fixed budget (`KeptHTML.Budget`, 384 MiB:
-/// every body of a 50,000-article archive of 600–900-word bodies), writes the HTML
+/// Parse keeps the HTML of as many bodies as fit in a fixed budget (`KeptHTML.Budget`, 256 MiB:
+/// every body of a 10,000-article archive, four in five of a 50,000-article one), writes the HTML
 /// of the others to the build's `BodySpill`, and the article's page takes it (`contents()`),
 /// freeing it. The page still reads the file again, for its Markdown and to check that the
 /// file is the one parsed. Without a spill (`check`, a `serve` session) HTML past the budget
@@ -287,10 +287,12 @@ final class KeptHTML: Sendable {
         /// What a build keeps at most: a 10,000-article archive of 600–900-word bodies has
         /// about 61 MB of body HTML, a 50,000-article one about 330 MB. At 64 MiB, the round
         /// trip of the rest through the spill file took 10% of a 50,000 build (interleaved
-        /// runs, fifteenth pass), and at 256 MiB (a fifth of the bodies) about 3% of its CPU
-        /// (sixteenth pass); at 384 MiB every body of it fits, and the build peaks at about
-        /// 750 MB, and at 930 MB with raw texts only (whose HTML and Markdown both count).
-        static let buildBytes = 384 << 20
+        /// runs, fifteenth pass). At 384 MiB every body of it fits, which took 2–3% off the
+        /// CPU in two interleaved series (sixteenth pass, within the VM's noise), for 45 MB
+        /// more at the peak, and 976 MB with raw texts only (whose HTML and Markdown both
+        /// count), too near the gigabyte the archive is allowed: 256 MiB it stays (724 MB, and
+        /// 846 MB with raw texts).
+        static let buildBytes = 256 << 20
 
         private let remaining: Atomic<Int>
 
