@@ -122,6 +122,30 @@ struct StreamedWriteTests {
         #expect(Array(manifest.split(separator: "\n").dropFirst()) == all.sorted()[...].map { Substring($0) })
     }
 
+    /// A rebuild whose added pages pass the old manifest's count on the way (where nothing is
+    /// prepared, as for an unchanged list) sorts its paths again when the count moves on.
+    @Test func pagesAddedPastTheOldCountAreListedToo() throws {
+        let project = TemporaryDirectory()
+        let paths = ProjectPaths(
+            root: project.url, content: project.url.appendingPathComponent("Content"),
+            templates: project.url.appendingPathComponent("Templates"), output: project.url.appendingPathComponent("Output"))
+        func build(_ begun: [String], adding added: [[String]]) throws {
+            let output = try SiteWriter(paths: paths).begin(pagePaths: begun, files: [])
+            for pages in added { try output.add(pagePaths: pages) }
+            for path in Set(begun + added.flatMap { $0 }) { try output.stage(Array(path.utf8), at: path) }
+            _ = try output.commit().get()
+        }
+        func listed() throws -> [String] {
+            let text = try String(contentsOf: paths.output.appendingPathComponent(Manifest.fileName), encoding: .utf8)
+            return text.split(separator: "\n").dropFirst().map(String.init)
+        }
+        try build(["a.html", "b.html", "c.html"], adding: [])
+        #expect(try listed() == ["a.html", "b.html", "c.html"])
+        try build(["d.html", "b.html"], adding: [["a.html"], ["e.html"]])
+        #expect(try listed() == ["a.html", "b.html", "d.html", "e.html"])
+        #expect(!project.exists("Output/c.html") && project.exists("Output/e.html"))
+    }
+
     @Test func temporaryNameIsHiddenBesideTheTarget() {
         #expect(SiteWriter.temporaryPath(for: "/out/2026/index.html") == "/out/2026/.index.html.sitegen-tmp")
         #expect(
