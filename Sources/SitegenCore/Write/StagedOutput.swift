@@ -96,8 +96,9 @@ final class StagedOutput: @unchecked Sendable {
             let fresh = added.subtracting(new.paths)
             new.paths.formUnion(fresh)
             let paths = new.paths
-            // The paths sorted so far, when they are all but the fresh ones.
-            let previous = preparedManifest.flatMap { $0.count + fresh.count == paths.count ? $0 : nil }
+            // The paths sorted so far: all but the fresh ones, since a prepared list holds every
+            // path there was when it was started, and is dropped whenever no new one is.
+            let previous = preparedManifest
             preparedManifest = nil
             guard paths.count != old.paths.count else { return }  // as in `init`
             preparedManifest = (paths.count, BackgroundWork {
