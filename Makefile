@@ -62,4 +62,8 @@ bench: deps
 	@# a source file added since would be missing. Rebuilding it costs nothing.
 	rm -f Benchmarks/SiteBench/.build/*/release/description.json
 	$(SWIFT) build -c release --package-path Benchmarks/SiteBench --product site-bench
-	python3 Benchmarks/sitebench.py --n $(N) --runs $(RUNS) --raw-share $(RAW) --outputs $(OUTPUTS) --incremental Benchmarks/SiteBench/.build/release/site-bench
+	@# The floor (BENCHMARKS.md): libcmark alone rendering the bodies and writing them, from C.
+	mkdir -p .build && $(CC) -O2 -Wall -pthread -o .build/cmark-floor Benchmarks/Floor/floor.c \
+	  $$(pkg-config --cflags --libs libcmark)
+	python3 Benchmarks/sitebench.py --n $(N) --runs $(RUNS) --raw-share $(RAW) --outputs $(OUTPUTS) \
+	  --incremental Benchmarks/SiteBench/.build/release/site-bench --floor .build/cmark-floor

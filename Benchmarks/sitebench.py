@@ -291,6 +291,18 @@ def timed_build(binary, folder, output):
     return seconds, rss, (user, system), result.stdout.strip()
 
 
+def timed_floor(binary, folder, output):
+    """One run of the floor program under /usr/bin/time: (wall seconds, (user, system) CPU
+    seconds, its summary line)."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %U %S", binary, os.path.join(folder, "Content", "articles"), output],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"the floor failed with exit code {result.returncode}")
+    wall, user, system = (float(value) for value in result.stderr.strip().splitlines()[-1].split())
+    return wall, (user, system), result.stdout.strip()
+
+
 def count_files(folder):
     return sum(len(files) for _, _, files in os.walk(folder))
 
@@ -310,6 +322,8 @@ def main():
                         help="where the output folders go (default bench-work/; /dev/shm/… leaves the disk out)")
     parser.add_argument("--raw-share", type=int, default=0, choices=range(0, 101), metavar="PERCENT",
                         help="write this share of the articles as raw news texts (default 0)")
+    parser.add_argument("--floor", default=None,
+                        help="the cmark-floor binary (Benchmarks/Floor/floor.c), run after each cold build")
     parser.add_argument("--generate-only", action="store_true")
     args = parser.parse_args()
 
@@ -333,14 +347,16 @@ def main():
         print(f"Waiting {wait:.0f} s after the last deletion of outputs (see the comment in sitebench.py) …", flush=True)
         time.sleep(wait)
     print(f"Load before: {load()} (nproc {os.cpu_count()})", flush=True)
-    walls, rsss, cpus, systems = [], [], [], []
-    output = None
+    walls, rsss, cpus, systems, floors = [], [], [], [], []
+    output = floor_output = None
     for run in range(args.runs):
         if output and not on_work_disk:
             # Elsewhere (tmpfs) the run before's output goes first: a tmpfs that still holds earlier
             # runs' files slows the kernel's part of the next build (at 50,000 articles, system time
             # 5.5 → 10.3 → 12.1 s with none, one and two earlier outputs kept; user time the same).
             shutil.rmtree(output, ignore_errors=True)
+            if floor_output:
+                shutil.rmtree(floor_output, ignore_errors=True)
         output = os.path.join(outputs, f"out-{args.n}-{run}")
         wall, rss, cpu, summary = timed_build(args.binary, folder, output)
         walls.append(wall)
@@ -350,6 +366,15 @@ def main():
         # The kernel's part (system time) is given apart: on this VM it is what varies most.
         print(f"  cold build {run + 1}: {wall:.2f} s wall, {sum(cpu):.2f} s CPU ({cpu[1]:.2f} s system), "
               f"{rss:.0f} MB  ({summary})", flush=True)
+        if args.floor:
+            # The floor right after each build, in the same minute of the VM (BENCHMARKS.md, "The floor").
+            if floor_output and not on_work_disk:
+                shutil.rmtree(floor_output, ignore_errors=True)
+            floor_output = os.path.join(outputs, f"floor-{args.n}-{run}")
+            floor, floor_cpu, floor_summary = timed_floor(args.floor, folder, floor_output)
+            floors.append(floor)
+            print(f"  floor {run + 1}: {floor:.2f} s wall, {sum(floor_cpu):.2f} s CPU ({floor_cpu[1]:.2f} s system)  "
+                  f"({floor_summary}); the build took {wall / floor:.1f}× as long", flush=True)
     files = count_files(output)
     again, again_rss, again_cpu, again_summary = timed_build(args.binary, folder, output)
     print(f"  no-change rebuild: {again:.2f} s wall, {sum(again_cpu):.2f} s CPU, {again_rss:.0f} MB  ({again_summary})",
@@ -362,6 +387,9 @@ def main():
           f"CPU (user+sys) {statistics.median(cpus):.2f} s (sys {statistics.median(systems):.2f} s), "
           f"peak RSS {statistics.median(rsss):.0f} MB (max {max(rsss):.0f}), {files} files; "
           f"no-change rebuild {again:.2f} s")
+    if floors:
+        print(f"Floor (libcmark alone, two threads): median {statistics.median(floors):.2f} s; "
+              f"the median build took {median / statistics.median(floors):.1f}× the median floor")
     if args.incremental and args.raw_share == 100:
         print("  (no incremental rebuild: it edits the title line of a Markdown article, and there is none)")
     elif args.incremental:
@@ -390,7 +418,7 @@ def remove_outputs(n, outputs):
     found = False
     if os.path.isdir(outputs):
         for name in os.listdir(outputs):
-            if name.startswith(f"out-{n}-") or name.startswith(f"inc-{n}"):
+            if name.startswith((f"out-{n}-", f"inc-{n}", f"floor-{n}-")):
                 shutil.rmtree(os.path.join(outputs, name), ignore_errors=True)
                 found = True
     if found and os.stat(outputs).st_dev == os.stat(WORK).st_dev:
