@@ -148,6 +148,44 @@ enum SearchFolding {
                         var index = 0
                         var inPiece = false, pieceStart = 0, pieceIsASCII = true
                         while index < count {
+                            // Sixty-four ASCII bytes at a time: their letters and digits as one
+                            // bit each, and each word's ends found by counting zero bits.
+                            if index &+ 64 <= count {
+                                let block = UnsafeRawPointer(base + index)
+                                var high: UInt64 = 0
+                                for offset in stride(from: 0, to: 64, by: 8) {
+                                    high |= block.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                                }
+                                if high & PackedASCII.highBits == 0 {
+                                    var letters: UInt64 = 0
+                                    for offset in stride(from: 0, to: 64, by: 8) {
+                                        let word = block.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                                        letters |= PackedASCII.byteBits(PackedASCII.lettersAndDigits(word)) &<< UInt64(offset)
+                                    }
+                                    var position = 0
+                                    if inPiece {
+                                        let stops = ~letters
+                                        if stops == 0 { index &+= 64; continue }
+                                        position = stops.trailingZeroBitCount
+                                        piece(pieceStart, index &+ position, isASCII: pieceIsASCII)
+                                        inPiece = false
+                                    }
+                                    while position < 64 {
+                                        let starts = letters & (~0 &<< UInt64(position))
+                                        guard starts != 0 else { break }
+                                        let start = starts.trailingZeroBitCount
+                                        let stops = ~letters & (~0 &<< UInt64(start))
+                                        guard stops != 0 else {
+                                            (inPiece, pieceStart, pieceIsASCII) = (true, index &+ start, true)
+                                            break
+                                        }
+                                        position = stops.trailingZeroBitCount
+                                        piece(index &+ start, index &+ position, isASCII: true)
+                                    }
+                                    index &+= 64
+                                    continue
+                                }
+                            }
                             // Eight ASCII bytes at a time: the letters and digits among them found
                             // at once, and the piece boundaries by counting zero bits.
                             if index &+ 8 <= count {
@@ -321,6 +359,12 @@ enum PackedASCII {
     private static func within(_ word: UInt64, _ lowest: UInt8, _ highest: UInt8) -> UInt64 {
         (word &+ repeated(0x80 &- lowest)) & ~(word &+ repeated(0x7F &- highest)) & highBits
     }
+
+    /// The high bits of `bits` (one per byte, as `lettersAndDigits` gives them) gathered into
+    /// the lowest eight bits, the first byte's lowest: shifted to the bottom of each byte, the
+    /// multiplication adds each into bit 56 + its byte's number, and no two sums meet.
+    @inline(__always)
+    static func byteBits(_ bits: UInt64) -> UInt64 { ((bits &>> 7) &* 0x0102_0408_1020_4080) &>> 56 }
 
     /// The high bit set in each byte of `word` (ASCII only) that is a letter or a digit.
     static func lettersAndDigits(_ word: UInt64) -> UInt64 {

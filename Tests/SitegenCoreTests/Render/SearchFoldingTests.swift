@@ -95,6 +95,30 @@ struct SearchFoldingTests {
         }
     }
 
+    /// Where sixty-four bytes in a row are ASCII, the scan takes them at once: long texts,
+    /// mostly ASCII, put words across the edges of those blocks, blocks that are one word, and
+    /// other scalars just before, inside and after them.
+    @Test func fastTermsMatchFoldingOnLongMostlyASCIITexts() {
+        let ascii = [
+            "a", "of", "The", "tariffs", "SOYBEANS", "Xi", "x2", "2025", "abcdefgh", "ABCDEFGHI", "abcdefghijklmnop",
+            "Abcdefghijklmnopq", String(repeating: "Zz", count: 20), String(repeating: "q", count: 70), "to", "WHICH",
+            " ", " ", " ", "  ", ".", ", ", "-", "_", "/", "\n\n", "](https://example.org/a_b?c=1)", "**", "'", "\t",
+            String(repeating: " ", count: 64), String(repeating: ".", count: 65),
+        ]
+        let other = ["é", "Erdoğan", "KYÏV", "ß", "\u{00A0}", "—", "“", "…", "e\u{301}", "习近平", "\u{301}"]
+        var random = SeededRandom(seed: 64)
+        for _ in 0..<1_500 {
+            let text = (0..<random.next(below: 200)).map { _ in
+                random.next(below: 25) == 0 ? other[random.next(below: other.count)] : ascii[random.next(below: ascii.count)]
+            }.joined()
+            let slow = SearchFolding.words(inFolded: SearchFolding.fold(text)).filter(SearchFolding.isSearchable)
+            #expect(SearchFolding.terms(in: text) == slow, "\(text.debugDescription)")
+            var set = SearchTermSet()
+            set.insertTerms(of: text)
+            #expect(Set(set.terms) == Set(slow), "\(text.debugDescription)")
+        }
+    }
+
     @Test func termSetKeepsEachTermOnce() {
         var set = SearchTermSet()
         var expected = Set<String>()
