@@ -56,6 +56,8 @@ RUNS ?= 5
 OUTPUTS ?= bench-work
 # `make bench RAW=20` writes 20% of the articles as raw news texts (`.txt`) instead.
 RAW ?= 0
+# The floor's C compiler: the system's `cc`, else the clang that comes with Swift.
+FLOOR_CC ?= $(shell command -v cc 2>/dev/null || command -v clang 2>/dev/null)
 bench: deps
 	$(SWIFT) build -c release --product sitegen
 	@# SwiftPM keeps the source list of a path dependency (sitegen) from the last build here:
@@ -63,7 +65,7 @@ bench: deps
 	rm -f Benchmarks/SiteBench/.build/*/release/description.json
 	$(SWIFT) build -c release --package-path Benchmarks/SiteBench --product site-bench
 	@# The floor (BENCHMARKS.md): libcmark alone rendering the bodies and writing them, from C.
-	mkdir -p .build && $(CC) -O2 -Wall -pthread -o .build/cmark-floor Benchmarks/Floor/floor.c \
+	mkdir -p .build && $(FLOOR_CC) -O2 -Wall -pthread -o .build/cmark-floor Benchmarks/Floor/floor.c \
 	  $$(pkg-config --cflags --libs libcmark)
 	python3 Benchmarks/sitebench.py --n $(N) --runs $(RUNS) --raw-share $(RAW) --outputs $(OUTPUTS) \
 	  --incremental Benchmarks/SiteBench/.build/release/site-bench --floor .build/cmark-floor
