@@ -89,7 +89,8 @@ extension SitegenCommandTests {
 
 /// `sitegen serve` as a user runs it: it prints where it serves, and Ctrl-C stops it.
 extension SitegenCommandTests {
-    @Test(.timeLimit(.minutes(1))) func serveStopsCleanlyOnControlC() async throws {
+    /// (Five minutes, as `DevServerTests`' limit: an async test waits for a thread of the pool.)
+    @Test(.timeLimit(.minutes(5))) func serveStopsCleanlyOnControlC() async throws {
         let project = try makeProject()
         defer { try? FileManager.default.removeItem(at: project) }
         let process = Process()

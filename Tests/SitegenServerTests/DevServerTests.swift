@@ -4,7 +4,13 @@ import Testing
 @testable import SitegenServer
 
 /// Starts the real server on a free loopback port in a temporary project.
-@Suite(.timeLimit(.minutes(1)))
+///
+/// The limit guards against a hang, not a slow run: in `swift test` these async tests share
+/// the cooperative thread pool (one thread per core) with hundreds of synchronous tests, so
+/// on a 2-core machine they start at once and finish only when the pool frees up, about a
+/// minute later (4 s when run alone). At one minute, the limit failed all four server tests
+/// in one full run of six.
+@Suite(.timeLimit(.minutes(5)))
 struct DevServerTests {
     /// Runs `body` with a started server and always stops it.
     func withServer(_ body: (TestProject, UInt16, ServeLog) async throws -> Void) async throws {

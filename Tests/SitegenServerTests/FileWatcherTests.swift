@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import SitegenServer
 
-@Suite(.timeLimit(.minutes(1)))
+/// (Five minutes, as `DevServerTests`' limit and for the same reason: async tests wait for a
+/// thread of the pool behind the synchronous ones.)
+@Suite(.timeLimit(.minutes(5)))
 struct FileWatcherTests {
     /// Paths the watcher reported.
     final class Seen: @unchecked Sendable {
