@@ -367,9 +367,8 @@ def main():
         print(f"  cold build {run + 1}: {wall:.2f} s wall, {sum(cpu):.2f} s CPU ({cpu[1]:.2f} s system), "
               f"{rss:.0f} MB  ({summary})", flush=True)
         if args.floor:
-            # The floor right after each build, in the same minute of the VM (BENCHMARKS.md, "The floor").
-            if floor_output and not on_work_disk:
-                shutil.rmtree(floor_output, ignore_errors=True)
+            # The floor right after each build, in the same minute of the VM (BENCHMARKS.md, "The
+            # floor"); its run before's output went with the build's, at the top of the loop.
             floor_output = os.path.join(outputs, f"floor-{args.n}-{run}")
             floor, floor_cpu, floor_summary = timed_floor(args.floor, folder, floor_output)
             floors.append(floor)

@@ -151,17 +151,16 @@ enum SearchFolding {
                             // Sixty-four ASCII bytes at a time: their letters and digits as one
                             // bit each, and each word's ends found by counting zero bits.
                             if index &+ 64 <= count {
+                                // (The letters are found before the block is known to be
+                                // ASCII; a block that is not is taken by the paths below.)
                                 let block = UnsafeRawPointer(base + index)
-                                var high: UInt64 = 0
+                                var high: UInt64 = 0, letters: UInt64 = 0
                                 for offset in stride(from: 0, to: 64, by: 8) {
-                                    high |= block.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                                    let word = block.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                                    high |= word
+                                    letters |= PackedASCII.byteBits(PackedASCII.lettersAndDigits(word)) &<< UInt64(offset)
                                 }
                                 if high & PackedASCII.highBits == 0 {
-                                    var letters: UInt64 = 0
-                                    for offset in stride(from: 0, to: 64, by: 8) {
-                                        let word = block.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                                        letters |= PackedASCII.byteBits(PackedASCII.lettersAndDigits(word)) &<< UInt64(offset)
-                                    }
                                     var position = 0
                                     if inPiece {
                                         let stops = ~letters
