@@ -56,6 +56,9 @@ RUNS ?= 5
 OUTPUTS ?= bench-work
 # `make bench RAW=20` writes 20% of the articles as raw news texts (`.txt`) instead.
 RAW ?= 0
+# `make bench HUGO=1` builds the same corpus with Hugo too (Benchmarks/Hugo/, BENCHMARKS.md
+# "Against Hugo"), installing Debian's hugo when it is missing; HUGO=related adds related stories.
+HUGO ?=
 # The floor's C compiler: the system's `cc`, else the clang that comes with Swift.
 FLOOR_CC ?= $(shell command -v cc 2>/dev/null || command -v clang 2>/dev/null)
 bench: deps
@@ -67,5 +70,11 @@ bench: deps
 	@# The floor (BENCHMARKS.md): libcmark alone rendering the bodies and writing them, from C.
 	mkdir -p .build && $(FLOOR_CC) -O2 -Wall -pthread -o .build/cmark-floor Benchmarks/Floor/floor.c \
 	  $$(pkg-config --cflags --libs libcmark)
+ifneq ($(HUGO),)
+	@command -v hugo >/dev/null || { echo "Installing hugo (for the comparison)…"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq hugo; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq hugo; fi; }
+endif
 	python3 Benchmarks/sitebench.py --n $(N) --runs $(RUNS) --raw-share $(RAW) --outputs $(OUTPUTS) \
-	  --incremental Benchmarks/SiteBench/.build/release/site-bench --floor .build/cmark-floor
+	  --incremental Benchmarks/SiteBench/.build/release/site-bench --floor .build/cmark-floor \
+	  $(if $(HUGO),--hugo $$(command -v hugo)) $(if $(filter related,$(HUGO)),--hugo-related)

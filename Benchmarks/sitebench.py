@@ -19,6 +19,10 @@ paragraphs of 300-600 words whose title, leaders and topics sitegen derives, and
 fourth one an embedded social post (announcement, author line, text with a picture link,
 signature); only a `slug` is given in front matter, so that derived titles may repeat.
 
+`--floor BINARY` runs the floor (Benchmarks/Floor/floor.c) after each cold build, and
+`--hugo BINARY` Hugo on the same corpus (Benchmarks/Hugo/, copied to bench-work/hugo-site/
+with the corpus's articles mounted as its content; `--hugo-related` adds related stories).
+
 `make bench N=10000 RUNS=5` builds the release binary and runs this script; see
 BENCHMARKS.md.
 """
@@ -283,12 +287,8 @@ def timed_build(binary, folder, output):
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"sitegen build failed with exit code {result.returncode}")
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
-    seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
-    user, system = (float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", result.stderr).group(1))
-                    for kind in ("User", "System"))
-    return seconds, rss, (user, system), result.stdout.strip()
+    seconds, rss, cpu = parse_time(result.stderr)
+    return seconds, rss, cpu, result.stdout.strip()
 
 
 def timed_floor(binary, folder, output):
@@ -301,6 +301,51 @@ def timed_floor(binary, folder, output):
         raise SystemExit(f"the floor failed with exit code {result.returncode}")
     wall, user, system = (float(value) for value in result.stderr.strip().splitlines()[-1].split())
     return wall, (user, system), result.stdout.strip()
+
+
+def hugo_site(folder, related):
+    """A copy of Benchmarks/Hugo/ in bench-work/hugo-site/ whose content is `folder`'s articles
+    (a module mount of Content/articles/), with or without related stories; its path."""
+    site = os.path.join(WORK, "hugo-site")
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "Benchmarks", "Hugo"), site)
+    config = os.path.join(site, "hugo.toml")
+    with open(config) as f:
+        text = f.read()
+    if related:
+        text = text.replace("related = false", "related = true", 1)
+    articles = os.path.join(os.path.abspath(folder), "Content", "articles")
+    text += f'\n[[module.mounts]]\nsource = "{articles}"\ntarget = "content/articles"\n'
+    with open(config, "w") as f:
+        f.write(text)
+    return site
+
+
+def timed_hugo(binary, site, output):
+    """One `hugo` build of `site` into `output` under /usr/bin/time -v: (wall seconds, peak RSS
+    in MB, (user, system) CPU seconds)."""
+    result = subprocess.run(["/usr/bin/time", "-v", binary, "--source", site, "--destination", output, "--quiet"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"hugo failed with exit code {result.returncode}")
+    return parse_time(result.stderr)
+
+
+def parse_time(report):
+    """(wall seconds, peak RSS in MB, (user, system) CPU seconds) from /usr/bin/time -v's report."""
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", report)
+    seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1)) / 1024
+    user, system = (float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", report).group(1))
+                    for kind in ("User", "System"))
+    return seconds, rss, (user, system)
+
+
+def hugo_version(binary):
+    """`hugo version`'s version, e.g. "v0.111.3"."""
+    words = subprocess.run([binary, "version"], capture_output=True, text=True).stdout.split()
+    return next((word.split("+")[0].split("-")[0] for word in words if word.startswith("v0.")), "hugo")
 
 
 def count_files(folder):
@@ -324,6 +369,10 @@ def main():
                         help="write this share of the articles as raw news texts (default 0)")
     parser.add_argument("--floor", default=None,
                         help="the cmark-floor binary (Benchmarks/Floor/floor.c), run after each cold build")
+    parser.add_argument("--hugo", default=None,
+                        help="a hugo binary: build the same corpus with Benchmarks/Hugo/ after each cold build")
+    parser.add_argument("--hugo-related", action="store_true",
+                        help="with --hugo: related stories on Hugo's article pages too (slow: see BENCHMARKS.md)")
     parser.add_argument("--generate-only", action="store_true")
     args = parser.parse_args()
 
@@ -348,7 +397,9 @@ def main():
         time.sleep(wait)
     print(f"Load before: {load()} (nproc {os.cpu_count()})", flush=True)
     walls, rsss, cpus, systems, floors = [], [], [], [], []
-    output = floor_output = None
+    hugo_walls, hugo_rsss, hugo_cpus = [], [], []
+    site = hugo_site(folder, args.hugo_related) if args.hugo else None
+    output = floor_output = hugo_output = None
     for run in range(args.runs):
         if output and not on_work_disk:
             # Elsewhere (tmpfs) the run before's output goes first: a tmpfs that still holds earlier
@@ -357,6 +408,8 @@ def main():
             shutil.rmtree(output, ignore_errors=True)
             if floor_output:
                 shutil.rmtree(floor_output, ignore_errors=True)
+            if hugo_output:
+                shutil.rmtree(hugo_output, ignore_errors=True)
         output = os.path.join(outputs, f"out-{args.n}-{run}")
         wall, rss, cpu, summary = timed_build(args.binary, folder, output)
         walls.append(wall)
@@ -374,6 +427,16 @@ def main():
             floors.append(floor)
             print(f"  floor {run + 1}: {floor:.2f} s wall, {sum(floor_cpu):.2f} s CPU ({floor_cpu[1]:.2f} s system)  "
                   f"({floor_summary}); the build took {wall / floor:.1f}× as long", flush=True)
+        if args.hugo:
+            # Hugo on the same corpus, in the same minute too (BENCHMARKS.md, "Against Hugo").
+            hugo_output = os.path.join(outputs, f"hugo-{args.n}-{run}")
+            hugo_wall, hugo_rss, hugo_cpu = timed_hugo(args.hugo, site, hugo_output)
+            hugo_walls.append(hugo_wall)
+            hugo_rsss.append(hugo_rss)
+            hugo_cpus.append(sum(hugo_cpu))
+            print(f"  hugo {run + 1}: {hugo_wall:.2f} s wall, {sum(hugo_cpu):.2f} s CPU ({hugo_cpu[1]:.2f} s system), "
+                  f"{hugo_rss:.0f} MB, {count_files(hugo_output)} files; sitegen took {wall / hugo_wall:.2f}× as long",
+                  flush=True)
     files = count_files(output)
     again, again_rss, again_cpu, again_summary = timed_build(args.binary, folder, output)
     print(f"  no-change rebuild: {again:.2f} s wall, {sum(again_cpu):.2f} s CPU, {again_rss:.0f} MB  ({again_summary})",
@@ -389,6 +452,12 @@ def main():
     if floors:
         print(f"Floor (libcmark alone, two threads): median {statistics.median(floors):.2f} s; "
               f"the median build took {median / statistics.median(floors):.1f}× the median floor")
+    if hugo_walls:
+        hugo_median = statistics.median(hugo_walls)
+        print(f"Hugo ({hugo_version(args.hugo)}{', with related stories' if args.hugo_related else ''}): "
+              f"median {hugo_median:.2f} s, CPU {statistics.median(hugo_cpus):.2f} s, "
+              f"peak RSS {statistics.median(hugo_rsss):.0f} MB; sitegen's median build took "
+              f"{median / hugo_median:.2f}× Hugo's ({hugo_median / median:.1f}× faster)")
     if args.incremental and args.raw_share == 100:
         print("  (no incremental rebuild: it edits the title line of a Markdown article, and there is none)")
     elif args.incremental:
@@ -417,7 +486,7 @@ def remove_outputs(n, outputs):
     found = False
     if os.path.isdir(outputs):
         for name in os.listdir(outputs):
-            if name.startswith((f"out-{n}-", f"inc-{n}", f"floor-{n}-")):
+            if name.startswith((f"out-{n}-", f"inc-{n}", f"floor-{n}-", f"hugo-{n}-")):
                 shutil.rmtree(os.path.join(outputs, name), ignore_errors=True)
                 found = True
     if found and os.stat(outputs).st_dev == os.stat(WORK).st_dev:
