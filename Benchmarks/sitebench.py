@@ -376,6 +376,8 @@ def main():
     parser.add_argument("--generate-only", action="store_true")
     args = parser.parse_args()
 
+    if args.hugo and args.raw_share:
+        parser.error("--hugo compares the Markdown corpus only: Hugo does not read raw news texts (.txt)")
     folder = corpus(args.n, args.raw_share)
     if args.generate_only:
         return
