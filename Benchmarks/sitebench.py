@@ -278,29 +278,30 @@ def corpus(n, raw_share=0):
     return folder
 
 
-def timed_build(binary, folder, output):
-    """One `sitegen build` under /usr/bin/time -v: (wall seconds, peak RSS in MB, (user, system)
-    CPU seconds, stdout)."""
-    result = subprocess.run(
-        ["/usr/bin/time", "-v", binary, "build", "--root", folder, "--output", output, "--now", "2026-01-01"],
-        capture_output=True, text=True)
+def timed(command, name):
+    """One run of `command` under /usr/bin/time -v: (wall seconds, peak RSS in MB, (user,
+    system) CPU seconds, its stdout); exits naming `name` when it fails."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"sitegen build failed with exit code {result.returncode}")
-    seconds, rss, cpu = parse_time(result.stderr)
-    return seconds, rss, cpu, result.stdout.strip()
+        raise SystemExit(f"{name} failed with exit code {result.returncode}")
+    report = result.stderr
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", report)
+    seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1)) / 1024
+    user, system = (float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", report).group(1))
+                    for kind in ("User", "System"))
+    return seconds, rss, (user, system), result.stdout.strip()
+
+
+def timed_build(binary, folder, output):
+    """One `sitegen build` of `folder` into `output` (`timed`)."""
+    return timed([binary, "build", "--root", folder, "--output", output, "--now", "2026-01-01"], "sitegen build")
 
 
 def timed_floor(binary, folder, output):
-    """One run of the floor program under /usr/bin/time: (wall seconds, (user, system) CPU
-    seconds, its summary line)."""
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %U %S", binary, os.path.join(folder, "Content", "articles"), output],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"the floor failed with exit code {result.returncode}")
-    wall, user, system = (float(value) for value in result.stderr.strip().splitlines()[-1].split())
-    return wall, (user, system), result.stdout.strip()
+    """One run of the floor program on `folder`'s articles (`timed`)."""
+    return timed([binary, os.path.join(folder, "Content", "articles"), output], "the floor")
 
 
 def hugo_site(folder, related):
@@ -322,24 +323,8 @@ def hugo_site(folder, related):
 
 
 def timed_hugo(binary, site, output):
-    """One `hugo` build of `site` into `output` under /usr/bin/time -v: (wall seconds, peak RSS
-    in MB, (user, system) CPU seconds)."""
-    result = subprocess.run(["/usr/bin/time", "-v", binary, "--source", site, "--destination", output, "--quiet"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit(f"hugo failed with exit code {result.returncode}")
-    return parse_time(result.stderr)
-
-
-def parse_time(report):
-    """(wall seconds, peak RSS in MB, (user, system) CPU seconds) from /usr/bin/time -v's report."""
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", report)
-    seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1)) / 1024
-    user, system = (float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", report).group(1))
-                    for kind in ("User", "System"))
-    return seconds, rss, (user, system)
+    """One `hugo` build of `site` into `output` (`timed`)."""
+    return timed([binary, "--source", site, "--destination", output, "--quiet"], "hugo")
 
 
 def hugo_version(binary):
@@ -425,14 +410,14 @@ def main():
             # The floor right after each build, in the same minute of the VM (BENCHMARKS.md, "The
             # floor"); its run before's output went with the build's, at the top of the loop.
             floor_output = os.path.join(outputs, f"floor-{args.n}-{run}")
-            floor, floor_cpu, floor_summary = timed_floor(args.floor, folder, floor_output)
+            floor, _, floor_cpu, floor_summary = timed_floor(args.floor, folder, floor_output)
             floors.append(floor)
             print(f"  floor {run + 1}: {floor:.2f} s wall, {sum(floor_cpu):.2f} s CPU ({floor_cpu[1]:.2f} s system)  "
                   f"({floor_summary}); the build took {wall / floor:.1f}× as long", flush=True)
         if args.hugo:
             # Hugo on the same corpus, in the same minute too (BENCHMARKS.md, "Against Hugo").
             hugo_output = os.path.join(outputs, f"hugo-{args.n}-{run}")
-            hugo_wall, hugo_rss, hugo_cpu = timed_hugo(args.hugo, site, hugo_output)
+            hugo_wall, hugo_rss, hugo_cpu, _ = timed_hugo(args.hugo, site, hugo_output)
             hugo_walls.append(hugo_wall)
             hugo_rsss.append(hugo_rss)
             hugo_cpus.append(sum(hugo_cpu))
